@@ -1,0 +1,3 @@
+export * from './provision';
+export * from './topics';
+export * from './system';

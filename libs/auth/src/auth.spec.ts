@@ -1,0 +1,49 @@
+import { hasRole, inScope, InvalidToken, Principal, scopeLikePattern, signAccessToken, verifyAccessToken, bearerToken } from './index';
+
+const district: Principal = {
+  userId: 'u1',
+  username: 'yubei.officer',
+  roles: ['membership-officer'],
+  orgUnitId: 'd1',
+  scopePath: '/aaa/bbb/',
+};
+
+describe('access tokens', () => {
+  it('round-trips the principal', () => {
+    const token = signAccessToken(district, 'secret-1', 60);
+    expect(verifyAccessToken(token, 'secret-1')).toEqual(district);
+  });
+
+  it('refuses a token signed with another secret, or expired', () => {
+    const token = signAccessToken(district, 'secret-1', 60);
+    expect(() => verifyAccessToken(token, 'secret-2')).toThrow(InvalidToken);
+    const expired = signAccessToken(district, 'secret-1', -10);
+    expect(() => verifyAccessToken(expired, 'secret-1')).toThrow(/expired/);
+  });
+
+  it('reads a bearer token from the Authorization header', () => {
+    expect(bearerToken('Bearer abc.def')).toBe('abc.def');
+    expect(bearerToken('Basic abc')).toBeNull();
+    expect(bearerToken(undefined)).toBeNull();
+  });
+});
+
+describe('roles and organisation scope', () => {
+  it('a federation administrator holds every role; an officer only theirs', () => {
+    expect(hasRole({ ...district, roles: ['federation-admin'] }, 'aid-officer')).toBe(true);
+    expect(hasRole(district, 'aid-officer')).toBe(false);
+    expect(hasRole(district, 'aid-officer', 'membership-officer')).toBe(true);
+  });
+
+  it('a district officer sees their subtree and nothing beside it', () => {
+    expect(inScope(district, '/aaa/bbb/')).toBe(true);
+    expect(inScope(district, '/aaa/bbb/ccc/')).toBe(true);
+    expect(inScope(district, '/aaa/bbx/')).toBe(false);
+    expect(inScope(district, '/aaa/')).toBe(false);
+    expect(inScope({ scopePath: '/' }, '/aaa/bbx/')).toBe(true);
+  });
+
+  it('escapes LIKE wildcards in the scope pattern', () => {
+    expect(scopeLikePattern({ scopePath: '/a_b/' })).toBe('/a\\_b/%');
+  });
+});

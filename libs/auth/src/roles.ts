@@ -1,0 +1,10 @@
+/**
+ * What a user may do. A federation administrator may do everything; the others are the
+ * officers of one programme. What they may see is further limited by their organisation scope.
+ */
+export const ROLES = ['federation-admin', 'membership-officer', 'aid-officer', 'training-officer', 'mediator'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

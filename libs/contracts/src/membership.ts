@@ -1,0 +1,120 @@
+import { defineEvent, schemaParts as p } from './contract';
+
+export type OrgUnitKind =
+  | 'federation'
+  | 'district'
+  | 'street'
+  | 'grassroots-enterprise'
+  | 'grassroots-community'
+  | 'grassroots-park'
+  | 'grassroots-building'
+  | 'industry';
+
+export const ORG_UNIT_KINDS: readonly OrgUnitKind[] = [
+  'federation',
+  'district',
+  'street',
+  'grassroots-enterprise',
+  'grassroots-community',
+  'grassroots-park',
+  'grassroots-building',
+  'industry',
+];
+
+export type EmploymentForm =
+  | 'regular'
+  | 'gig-delivery'
+  | 'gig-ride-hailing'
+  | 'gig-courier'
+  | 'gig-domestic-service'
+  | 'gig-other';
+
+export const EMPLOYMENT_FORMS: readonly EmploymentForm[] = p.employmentForm.enum;
+
+export interface OrgUnitCreatedV1 {
+  orgUnitId: string;
+  parentId: string | null;
+  path: string;
+  code: string;
+  name: string;
+  kind: OrgUnitKind;
+  createdAt: string;
+}
+
+export const OrgUnitCreatedV1 = defineEvent<OrgUnitCreatedV1>({
+  type: 'cn.gonghui.membership.org-unit.created.v1',
+  topic: 'gonghui.membership.org-unit.v1',
+  producer: 'membership',
+  keyField: 'orgUnitId',
+  summary: 'An organisation unit (工会组织) was created',
+  description: 'A union organisation unit joined the tree: the federation, a district, a street, a grassroots or an industry union.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['orgUnitId', 'parentId', 'path', 'code', 'name', 'kind', 'createdAt'],
+    properties: {
+      orgUnitId: p.uuid,
+      parentId: { oneOf: [p.uuid, { type: 'null' }] },
+      path: p.orgUnitPath,
+      code: { type: 'string', minLength: 1, maxLength: 64 },
+      name: { type: 'string', minLength: 1, maxLength: 200 },
+      kind: { type: 'string', enum: ORG_UNIT_KINDS },
+      createdAt: p.timestamp,
+    },
+  },
+  example: {
+    orgUnitId: '3f0c2a4e-7a35-4d7b-9d6c-0c8f8e1d2a11',
+    parentId: null,
+    path: '/3f0c2a4e7a354d7b9d6c0c8f8e1d2a11/',
+    code: 'CQ',
+    name: '重庆市总工会',
+    kind: 'federation',
+    createdAt: '2026-11-24T09:00:00.000+08:00',
+  },
+});
+
+export interface MemberEnrolledV1 {
+  memberId: string;
+  memberNo: string;
+  orgUnitId: string;
+  orgUnitPath: string;
+  maskedNationalId: string;
+  employmentForm: EmploymentForm;
+  status: 'active';
+  enrolledAt: string;
+}
+
+export const MemberEnrolledV1 = defineEvent<MemberEnrolledV1>({
+  type: 'cn.gonghui.membership.member.enrolled.v1',
+  topic: 'gonghui.membership.member.v1',
+  producer: 'membership',
+  keyField: 'memberId',
+  summary: 'A worker was enrolled as a member (入会)',
+  description:
+    'A person became an active member of a union. Carries the member id and a masked resident ID only: no name, raw ID or phone number.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['memberId', 'memberNo', 'orgUnitId', 'orgUnitPath', 'maskedNationalId', 'employmentForm', 'status', 'enrolledAt'],
+    properties: {
+      memberId: p.uuid,
+      memberNo: { type: 'string', pattern: '^M[0-9]{10}$' },
+      orgUnitId: p.uuid,
+      orgUnitPath: p.orgUnitPath,
+      maskedNationalId: p.maskedNationalId,
+      employmentForm: p.employmentForm,
+      status: { const: 'active' },
+      enrolledAt: p.timestamp,
+    },
+  },
+  example: {
+    memberId: '8d7e6f5a-4b3c-4d2e-8f10-a1b2c3d4e5f6',
+    memberNo: 'M0000000001',
+    orgUnitId: '3f0c2a4e-7a35-4d7b-9d6c-0c8f8e1d2a11',
+    orgUnitPath: '/3f0c2a4e7a354d7b9d6c0c8f8e1d2a11/',
+    maskedNationalId: '5001**********123X',
+    employmentForm: 'gig-ride-hailing',
+    status: 'active',
+    enrolledAt: '2026-11-24T09:30:00.000+08:00',
+  },
+});

@@ -1,0 +1,70 @@
+import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { EventContract } from './contract';
+import { MemberEnrolledV1, OrgUnitCreatedV1 } from './membership';
+import { AidReferralRecordedV1, HardshipFileOpenedV1 } from './aid';
+import { SessionBookedV1 } from './training';
+import { DisputeCaseOpenedV1, DisputeCaseSettledV1 } from './mediation';
+
+/** Every event type the system publishes. Adding an event means adding its contract here. */
+export const ALL_EVENTS: readonly EventContract<any>[] = [
+  OrgUnitCreatedV1,
+  MemberEnrolledV1,
+  HardshipFileOpenedV1,
+  AidReferralRecordedV1,
+  SessionBookedV1,
+  DisputeCaseOpenedV1,
+  DisputeCaseSettledV1,
+];
+
+const byType = new Map(ALL_EVENTS.map((c) => [c.type, c]));
+
+export function findContract(type: string): EventContract | undefined {
+  return byType.get(type);
+}
+
+/** The dead-letter topic beside each event topic. */
+export function deadLetterTopic(topic: string): string {
+  return `${topic}.dlt`;
+}
+
+/** Every topic the system needs, event topics and their dead-letter topics, without duplicates. */
+export function allTopics(): string[] {
+  const topics = [...new Set(ALL_EVENTS.map((c) => c.topic))];
+  return [...topics, ...topics.map(deadLetterTopic)];
+}
+
+export class EventContractViolation extends Error {
+  constructor(
+    readonly eventType: string,
+    readonly problems: string[],
+  ) {
+    super(`event ${eventType} violates its contract: ${problems.join('; ')}`);
+    this.name = 'EventContractViolation';
+  }
+}
+
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats(ajv);
+const validators = new Map<string, ValidateFunction>();
+
+function validatorFor(contract: EventContract): ValidateFunction {
+  let validate = validators.get(contract.type);
+  if (!validate) {
+    validate = ajv.compile(contract.schema);
+    validators.set(contract.type, validate);
+  }
+  return validate;
+}
+
+/** Throws EventContractViolation unless `data` satisfies the contract's schema. */
+export function assertValidEventData(contract: EventContract, data: unknown): void {
+  if (byType.get(contract.type) !== contract) {
+    throw new EventContractViolation(contract.type, ['no contract is registered for this event type']);
+  }
+  const validate = validatorFor(contract);
+  if (!validate(data)) {
+    const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
+    throw new EventContractViolation(contract.type, problems);
+  }
+}

@@ -1,0 +1,4 @@
+export * from './national-id';
+export * from './credit-code';
+export * from './mobile';
+export * from './validators';

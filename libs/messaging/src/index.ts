@@ -1,0 +1,6 @@
+export * from './cloud-event';
+export * from './publisher';
+export * from './kafka';
+export * from './outbox';
+export * from './outbox-relay';
+export * from './consumer';

@@ -1,0 +1,126 @@
+import { Admin, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import { EventPublisher, OutboundMessage } from './publisher';
+
+export interface KafkaSettings {
+  brokers: string[];
+  clientId: string;
+  /** Prepended to every topic name: lets test runs or tenants share a cluster. Empty in production. */
+  topicPrefix: string;
+}
+
+export function kafkaSettingsFromEnv(clientId: string, env: NodeJS.ProcessEnv = process.env): KafkaSettings {
+  return {
+    brokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean),
+    clientId,
+    topicPrefix: env.KAFKA_TOPIC_PREFIX ?? '',
+  };
+}
+
+export interface KafkaLog {
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** A kafkajs client whose own logging goes through ours, at WARN and above. */
+export function createKafka(settings: KafkaSettings, log?: KafkaLog): Kafka {
+  return new Kafka({
+    clientId: settings.clientId,
+    brokers: settings.brokers,
+    connectionTimeout: 3000,
+    requestTimeout: 10000,
+    retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 2000 },
+    logLevel: logLevel.WARN,
+    logCreator: () => (entry) => {
+      const text = `kafka ${entry.namespace}: ${entry.log.message}`;
+      if (!log) return;
+      if (entry.level <= logLevel.ERROR) log.error(text);
+      else log.warn(text);
+    },
+  });
+}
+
+export function physicalTopic(settings: Pick<KafkaSettings, 'topicPrefix'>, topic: string): string {
+  return `${settings.topicPrefix}${topic}`;
+}
+
+/**
+ * Kafka adapter of the publisher port. The producer is idempotent with one request in flight,
+ * so a retried batch is de-duplicated by the broker and an aggregate's events keep their order.
+ */
+export class KafkaEventPublisher implements EventPublisher {
+  private readonly producer: Producer;
+  private connected: Promise<void> | null = null;
+
+  constructor(kafka: Kafka) {
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+      // The outbox relay retries forever with its own backoff; the producer's own retries only bridge short blips.
+      retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 2000 },
+    });
+  }
+
+  async publish(messages: OutboundMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await this.ensureConnected();
+    const byTopic = new Map<string, OutboundMessage[]>();
+    for (const m of messages) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
+    await this.producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, ms]) => ({
+        topic,
+        messages: ms.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
+      })),
+    });
+  }
+
+  async disconnect(): Promise<void> {
+    if (this.connected) await this.producer.disconnect().catch(() => undefined);
+    this.connected = null;
+  }
+
+  private ensureConnected(): Promise<void> {
+    if (!this.connected) {
+      this.connected = this.producer.connect().catch((error: unknown) => {
+        this.connected = null;
+        throw error;
+      });
+    }
+    return this.connected;
+  }
+}
+
+/** Create the topics that do not exist yet. Consumers must not subscribe before this ran. */
+export async function ensureTopics(kafka: Kafka, topics: string[], numPartitions = 3): Promise<string[]> {
+  const admin: Admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = topics.filter((t) => !existing.has(t));
+    if (missing.length > 0) {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: 1 })),
+      });
+    }
+    return missing;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** True when the cluster answers a metadata request. */
+export async function kafkaIsReachable(kafka: Kafka): Promise<boolean> {
+  const admin = kafka.admin();
+  try {
+    await admin.connect();
+    await admin.describeCluster();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}

@@ -1,0 +1,162 @@
+import { Pool, PoolClient } from 'pg';
+import { toBinaryMode } from './cloud-event';
+import { EventPublisher, OutboundMessage } from './publisher';
+import { KafkaLog } from './kafka';
+
+export interface OutboxRelayOptions {
+  pool: Pool;
+  publisher: EventPublisher;
+  /** The schema whose outbox this relay drains (also names its advisory lock). */
+  schema: string;
+  topicPrefix: string;
+  log: KafkaLog & { log?(message: string): void };
+  batchSize?: number;
+  idlePollMs?: number;
+  maxBackoffMs?: number;
+}
+
+interface OutboxRow {
+  seq: string;
+  event_id: string;
+  topic: string;
+  message_key: string;
+  event_type: string;
+  source: string;
+  occurred_at: Date;
+  data: unknown;
+  correlation_id: string | null;
+  causation_id: string | null;
+}
+
+/**
+ * Publishes committed outbox rows to Kafka in commit order and marks them published.
+ *
+ * One relay per schema works at a time (transaction-scoped advisory lock), rows go out in `seq`
+ * order, and a row is marked only after the broker acknowledged it. If Kafka is down the batch
+ * stays unpublished and is retried with backoff, so nothing is lost or reordered; the idempotent
+ * producer keeps a retried batch from being written twice.
+ */
+export class OutboxRelay {
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private listener: PoolClient | null = null;
+  private failures = 0;
+  private lastError: string | null = null;
+
+  constructor(private readonly options: OutboxRelayOptions) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    void this.listen();
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    if (this.listener) {
+      this.listener.release();
+      this.listener = null;
+    }
+  }
+
+  /** For /health: how far behind the relay is. */
+  async status(): Promise<{ pending: number; lastError: string | null }> {
+    const { rows } = await this.options.pool.query<{ n: string }>('SELECT count(*) AS n FROM outbox WHERE published_at IS NULL');
+    return { pending: Number(rows[0].n), lastError: this.lastError };
+  }
+
+  /** Publish whatever is pending now; returns how many rows went out. */
+  async drainOnce(): Promise<number> {
+    const { pool, schema } = this.options;
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const lock = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [`outbox-relay:${schema}`]);
+      if (!lock.rows[0].locked) {
+        await client.query('ROLLBACK');
+        return 0;
+      }
+      const { rows } = await client.query<OutboxRow>(
+        `SELECT seq, event_id, topic, message_key, event_type, source, occurred_at, data, correlation_id, causation_id
+           FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
+        [this.options.batchSize ?? 500],
+      );
+      if (rows.length === 0) {
+        await client.query('ROLLBACK');
+        return 0;
+      }
+      await this.options.publisher.publish(rows.map((row) => this.toMessage(row)));
+      await client.query('UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]);
+      await client.query('COMMIT');
+      return rows.length;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private toMessage(row: OutboxRow): OutboundMessage {
+    const { headers, value } = toBinaryMode({
+      id: row.event_id,
+      type: row.event_type,
+      source: row.source,
+      time: row.occurred_at.toISOString(),
+      subject: row.message_key,
+      specversion: '1.0',
+      correlationid: row.correlation_id ?? undefined,
+      causationid: row.causation_id ?? undefined,
+      data: row.data,
+    });
+    return { topic: `${this.options.topicPrefix}${row.topic}`, key: row.message_key, value, headers };
+  }
+
+  private async run(): Promise<void> {
+    const idle = this.options.idlePollMs ?? 250;
+    const maxBackoff = this.options.maxBackoffMs ?? 5000;
+    while (this.running) {
+      let published = 0;
+      try {
+        published = await this.drainOnce();
+        if (this.failures > 0) this.options.log.warn(`outbox relay recovered after ${this.failures} failed attempts`);
+        this.failures = 0;
+        this.lastError = null;
+      } catch (error) {
+        this.failures += 1;
+        this.lastError = (error as Error).message;
+        if (this.failures === 1 || this.failures % 10 === 0) {
+          this.options.log.warn(`outbox relay cannot publish (attempt ${this.failures}): ${this.lastError}`);
+        }
+      }
+      if (!this.running) break;
+      if (published > 0 && this.failures === 0) continue; // more may be waiting
+      const delay = this.failures > 0 ? Math.min(maxBackoff, 100 * 2 ** Math.min(this.failures, 10)) : idle;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
+    }
+  }
+
+  /** LISTEN for the outbox's NOTIFY so a new event goes out without waiting for the poll. */
+  private async listen(): Promise<void> {
+    try {
+      this.listener = await this.options.pool.connect();
+      this.listener.on('notification', (n) => {
+        if (n.payload === this.options.schema && this.failures === 0) this.wake?.();
+      });
+      await this.listener.query('LISTEN outbox');
+    } catch {
+      // Polling still works without notifications.
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { assertValidEventData, EventContract } from '@gonghui/contracts';
+import { Migration, Tx } from '@gonghui/persistence';
+import { newEventId } from './cloud-event';
+
+/**
+ * Tables every service's schema needs for messaging: the outbox its state changes write events
+ * to, and the inbox its consumers record handled event ids in. Services list this migration
+ * first in their own migrations.
+ */
+export const messagingMigration: Migration = {
+  name: '0000_messaging',
+  sql: `
+    CREATE TABLE outbox (
+      seq            bigserial PRIMARY KEY,
+      event_id       uuid NOT NULL UNIQUE,
+      topic          text NOT NULL,
+      message_key    text NOT NULL,
+      event_type     text NOT NULL,
+      source         text NOT NULL,
+      occurred_at    timestamptz NOT NULL,
+      data           jsonb NOT NULL,
+      correlation_id text,
+      causation_id   text,
+      published_at   timestamptz
+    );
+    CREATE INDEX outbox_unpublished ON outbox (seq) WHERE published_at IS NULL;
+
+    CREATE TABLE inbox (
+      consumer   text NOT NULL,
+      event_id   text NOT NULL,
+      event_type text NOT NULL,
+      handled_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (consumer, event_id)
+    );
+  `,
+};
+
+export interface EventMetadata {
+  /** Request id of the HTTP request (x-request-id) that caused this change. */
+  correlationId?: string;
+  /** Id of the event whose handling caused this change. */
+  causationId?: string;
+}
+
+/**
+ * Writes events into the outbox inside the caller's transaction, so the state change and its
+ * announcement commit or roll back together. The data is validated against the contract first:
+ * a change whose event would break the contract does not commit.
+ */
+export class Outbox {
+  constructor(private readonly source: string) {}
+
+  async record<T>(tx: Tx, contract: EventContract<T>, data: T, meta: EventMetadata = {}): Promise<string> {
+    assertValidEventData(contract, data);
+    const eventId = newEventId();
+    const key = String((data as Record<string, unknown>)[contract.keyField]);
+    await tx.query(
+      `INSERT INTO outbox (event_id, topic, message_key, event_type, source, occurred_at, data, correlation_id, causation_id)
+       VALUES ($1, $2, $3, $4, $5, now(), $6, $7, $8)`,
+      [eventId, contract.topic, key, contract.type, this.source, JSON.stringify(data), meta.correlationId ?? null, meta.causationId ?? null],
+    );
+    // Wake the relay at once instead of waiting for its next poll.
+    await tx.query(`SELECT pg_notify('outbox', current_schema())`);
+    return eventId;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './pool';
+export * from './transaction';
+export * from './migrations';

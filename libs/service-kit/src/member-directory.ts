@@ -1,0 +1,76 @@
+import { Pool } from 'pg';
+import { MemberEnrolledV1 } from '@gonghui/contracts';
+import { inScope, Principal } from '@gonghui/auth';
+import { on, Subscription } from '@gonghui/messaging';
+import { Migration, Tx } from '@gonghui/persistence';
+import { Problem } from './problem';
+
+/**
+ * The local read model of members that aid, training and mediation keep from membership's
+ * events: just what eligibility and data scope need (id, unit, path, status), never personal
+ * details. Services never read membership's tables.
+ */
+export const memberDirectoryMigration: Migration = {
+  name: '0001_member_directory',
+  sql: `
+    CREATE TABLE member_directory (
+      member_id     uuid PRIMARY KEY,
+      org_unit_id   uuid NOT NULL,
+      org_unit_path text NOT NULL,
+      status        text NOT NULL,
+      updated_at    timestamptz NOT NULL DEFAULT now()
+    );
+  `,
+};
+
+export interface KnownMember {
+  memberId: string;
+  orgUnitId: string;
+  orgUnitPath: string;
+  status: string;
+}
+
+/** Subscriptions that keep the directory current (one consumer group per service). */
+export function memberDirectorySubscriptions(): Subscription[] {
+  return [
+    on(MemberEnrolledV1, async (tx, event) => {
+      const m = event.data;
+      await tx.query(
+        `INSERT INTO member_directory (member_id, org_unit_id, org_unit_path, status)
+         VALUES ($1, $2, $3, $4)
+         ON CONFLICT (member_id) DO UPDATE
+           SET org_unit_id = EXCLUDED.org_unit_id, org_unit_path = EXCLUDED.org_unit_path,
+               status = EXCLUDED.status, updated_at = now()`,
+        [m.memberId, m.orgUnitId, m.orgUnitPath, m.status],
+      );
+    }),
+  ];
+}
+
+export async function findKnownMember(db: Pool | Tx, memberId: string): Promise<KnownMember | null> {
+  const { rows } = await db.query<{ member_id: string; org_unit_id: string; org_unit_path: string; status: string }>(
+    'SELECT member_id, org_unit_id, org_unit_path, status FROM member_directory WHERE member_id = $1',
+    [memberId],
+  );
+  const row = rows[0];
+  return row ? { memberId: row.member_id, orgUnitId: row.org_unit_id, orgUnitPath: row.org_unit_path, status: row.status } : null;
+}
+
+/**
+ * The member a programme acts for must be known here (its enrolment event has arrived), inside
+ * the user's subtree, and active. Otherwise a 422 problem on `memberId`.
+ */
+export async function requireActiveMember(db: Pool | Tx, memberId: string, principal: Principal): Promise<KnownMember> {
+  const member = await findKnownMember(db, memberId);
+  if (!member || !inScope(principal, member.orgUnitPath)) {
+    throw new Problem(422, 'unknown-member', '会员不存在 / Unknown member', `未找到会员 ${memberId}（若刚入会，请稍后重试） / Member ${memberId} is not known here (if just enrolled, retry shortly)`, [
+      { field: 'memberId', message: '未知会员 / unknown member' },
+    ]);
+  }
+  if (member.status !== 'active') {
+    throw new Problem(422, 'member-not-active', '会员非在册状态 / Member is not active', `会员 ${memberId} 当前状态为 ${member.status} / Member ${memberId} is ${member.status}`, [
+      { field: 'memberId', message: '会员非在册状态 / member is not active' },
+    ]);
+  }
+  return member;
+}

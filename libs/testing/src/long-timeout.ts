@@ -1,0 +1,2 @@
+// Integration and end-to-end tests wait for real brokers and processes.
+jest.setTimeout(180_000);

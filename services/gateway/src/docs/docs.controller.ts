@@ -1,0 +1,42 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { buildAsyncApiDocument } from '@gonghui/contracts';
+import { OpenApiAggregator } from './openapi-aggregator';
+
+const SWAGGER_UI_PAGE = `<!doctype html>
+<html lang="zh-CN">
+<head><meta charset="utf-8"><title>Gonghui API (工会平台接口)</title>
+<link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head>
+<body><div id="ui"></div>
+<script src="/api/docs/assets/swagger-ui-bundle.js"></script>
+<script>window.ui = SwaggerUIBundle({ url: '/api/docs-json', dom_id: '#ui', persistAuthorization: true });</script>
+</body></html>`;
+
+@ApiTags('documentation (接口文档)')
+@Controller()
+export class DocsController {
+  constructor(private readonly aggregator: OpenApiAggregator) {}
+
+  @Get('api/docs')
+  @ApiExcludeEndpoint()
+  @Header('content-type', 'text/html; charset=utf-8')
+  page(): string {
+    return SWAGGER_UI_PAGE;
+  }
+
+  @Get('api/docs-json')
+  @ApiExcludeEndpoint()
+  openApi() {
+    return this.aggregator.document();
+  }
+
+  @Get('api/v1/events/asyncapi')
+  @ApiOperation({
+    summary: 'The event catalogue (事件目录) as an AsyncAPI 3 document',
+    description: 'Every event type, its topic, CloudEvents headers and JSON Schema. Outside systems subscribe with their own consumer group.',
+  })
+  @ApiOkResponse({ description: 'AsyncAPI 3.0 document' })
+  asyncApi(): Record<string, unknown> {
+    return buildAsyncApiDocument({ kafkaBrokers: process.env.KAFKA_PUBLIC_BROKERS ?? process.env.KAFKA_BROKERS ?? '127.0.0.1:9092' });
+  }
+}

@@ -1,0 +1,26 @@
+import { Migration } from '@gonghui/persistence';
+
+export const usersAndOrgUnits: Migration = {
+  name: '0001_users_and_org_units',
+  sql: `
+    -- Units learned from membership's org-unit events: a user's data scope is their unit's path.
+    CREATE TABLE org_unit_directory (
+      org_unit_id uuid PRIMARY KEY,
+      path        text NOT NULL,
+      name        text NOT NULL,
+      kind        text NOT NULL
+    );
+
+    CREATE TABLE users (
+      id            uuid PRIMARY KEY,
+      username      text NOT NULL UNIQUE,
+      display_name  text NOT NULL,
+      password_hash text NOT NULL,
+      roles         text[] NOT NULL,
+      org_unit_id   uuid,
+      scope_path    text NOT NULL,
+      active        boolean NOT NULL DEFAULT true,
+      created_at    timestamptz(3) NOT NULL DEFAULT now()
+    );
+  `,
+};

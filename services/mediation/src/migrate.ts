@@ -1,0 +1,4 @@
+import { migrateService } from '@gonghui/service-kit';
+import { mediationService } from './service';
+
+migrateService(mediationService());

@@ -1,0 +1,86 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { MemberEnrolledV1 } from '@gonghui/contracts';
+import { inScope, Principal } from '@gonghui/auth';
+import { inTransaction, isPgError, PgErrorCode } from '@gonghui/persistence';
+import { Problem, ServiceRuntime } from '@gonghui/service-kit';
+import { OrgUnitsRepository } from '../../org-units/org-units.repository';
+import { PersonalDataVault } from '../../privacy/personal-data-vault';
+import { checkEnrolmentIdentity, formatMemberNo } from '../domain/enrolment-rules';
+import { EnrolMemberRequest, MemberView } from '../member.dto';
+import { MembersRepository, toMemberView } from '../members.repository';
+
+/**
+ * Use case: enrol one person (入会). Real-name checks first; then, in one transaction, the
+ * member row and its `member.enrolled` event. The partial unique index on the ID hash makes
+ * a second active membership impossible even when two requests race.
+ */
+@Injectable()
+export class EnrolMember {
+  constructor(
+    @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
+    @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
+    private readonly units: OrgUnitsRepository,
+    private readonly members: MembersRepository,
+  ) {}
+
+  async execute(request: EnrolMemberRequest, principal: Principal, requestId?: string): Promise<MemberView> {
+    const checked = checkEnrolmentIdentity(request);
+    if (!checked.ok) throw Problem.badRequest('实名信息有误 / The real-name details are invalid', checked.errors);
+    const { identity } = checked;
+
+    try {
+      return await inTransaction(this.runtime.pool, async (tx) => {
+        const unit = await this.units.findById(request.orgUnitId, tx);
+        if (!unit || !inScope(principal, unit.path)) {
+          throw new Problem(422, 'unknown-org-unit', '组织不存在 / Unknown organisation unit', `组织 ${request.orgUnitId} 不存在 / Unit ${request.orgUnitId} does not exist`, [
+            { field: 'orgUnitId', message: '组织不存在 / unknown organisation unit' },
+          ]);
+        }
+        if (!unit.active) {
+          throw Problem.unprocessable('org-unit-inactive', '该组织已撤销，不能入会 / The unit is deactivated and cannot enrol members');
+        }
+        const id = randomUUID();
+        const row = await this.members.insert(tx, {
+          id,
+          member_no: formatMemberNo(await this.members.nextMemberSequence(tx)),
+          name: request.name.trim(),
+          national_id_cipher: this.vault.encrypt(identity.nationalId),
+          national_id_hash: this.vault.lookupHash(identity.nationalId),
+          national_id_masked: identity.maskedNationalId,
+          mobile_cipher: this.vault.encrypt(identity.mobile),
+          mobile_masked: identity.maskedMobile,
+          gender: identity.gender,
+          birth_date: identity.birthDate,
+          employment_form: request.employmentForm,
+          org_unit_id: unit.id,
+          org_unit_path: unit.path,
+          status: 'active',
+        });
+        await this.runtime.outbox.record(
+          tx,
+          MemberEnrolledV1,
+          {
+            memberId: row.id,
+            memberNo: row.member_no,
+            orgUnitId: row.org_unit_id,
+            orgUnitPath: row.org_unit_path,
+            maskedNationalId: row.national_id_masked,
+            employmentForm: row.employment_form,
+            status: 'active',
+            enrolledAt: row.enrolled_at.toISOString(),
+          },
+          { correlationId: requestId },
+        );
+        return toMemberView(row);
+      });
+    } catch (error) {
+      if (isPgError(error, PgErrorCode.uniqueViolation) && error.constraint === 'members_one_active_per_person') {
+        throw new Problem(409, 'already-a-member', '此人已是在册会员 / This person is already an active member', '同一人不能重复入会 / One person cannot be an active member twice', [
+          { field: 'nationalId', message: '该身份证号已登记为在册会员 / this resident ID already belongs to an active member' },
+        ]);
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,4 @@
+import { migrateService } from '@gonghui/service-kit';
+import { membershipService } from './service';
+
+migrateService(membershipService());

@@ -1,0 +1,6 @@
+import { Migration } from '@gonghui/persistence';
+import { messagingMigration } from '@gonghui/messaging';
+import { orgUnitsAndMembers } from './0001_org_units_and_members';
+
+/** Applied in this order, each once; never edit one that has shipped, add the next. */
+export const migrations: readonly Migration[] = [messagingMigration, orgUnitsAndMembers];

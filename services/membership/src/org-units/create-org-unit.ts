@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { OrgUnitCreatedV1 } from '@gonghui/contracts';
+import { inScope, Principal } from '@gonghui/auth';
+import { inTransaction, isPgError, PgErrorCode } from '@gonghui/persistence';
+import { Problem, ServiceRuntime } from '@gonghui/service-kit';
+import { CreateOrgUnitRequest, OrgUnitView } from './org-unit.dto';
+import { OrgUnitsRepository, toOrgUnitView } from './org-units.repository';
+import { childPath, placementProblem } from './org-unit-rules';
+
+/** Use case: add a unit to the organisation tree under a parent the user may manage. */
+@Injectable()
+export class CreateOrgUnit {
+  constructor(
+    @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
+    private readonly units: OrgUnitsRepository,
+  ) {}
+
+  async execute(request: CreateOrgUnitRequest, principal: Principal, requestId?: string): Promise<OrgUnitView> {
+    const id = randomUUID();
+    try {
+      return await inTransaction(this.runtime.pool, async (tx) => {
+        const parent = request.parentId ? await this.units.findById(request.parentId, tx) : null;
+        if (request.parentId && (!parent || !inScope(principal, parent.path))) {
+          throw Problem.unprocessable('unknown-parent', `上级组织不存在 / Parent unit ${request.parentId} does not exist`);
+        }
+        if (!parent && principal.scopePath !== '/') {
+          throw Problem.forbidden('只有市总工会管理员可以创建根组织 / Only a federation administrator can create the root unit');
+        }
+        if (parent && !parent.active) {
+          throw Problem.unprocessable('parent-inactive', '上级组织已撤销 / The parent unit is deactivated');
+        }
+        const misplaced = placementProblem(request.kind, parent?.kind ?? null);
+        if (misplaced) throw new Problem(422, 'invalid-placement', '组织层级不正确 / Invalid place in the tree', misplaced, [{ field: 'kind', message: misplaced }]);
+
+        const row = await this.units.insert(tx, {
+          id,
+          parent_id: parent?.id ?? null,
+          path: childPath(parent?.path ?? null, id),
+          code: request.code,
+          name: request.name,
+          kind: request.kind,
+          credit_code: request.creditCode?.toUpperCase() ?? null,
+          address: request.address ?? null,
+        });
+        await this.runtime.outbox.record(
+          tx,
+          OrgUnitCreatedV1,
+          {
+            orgUnitId: row.id,
+            parentId: row.parent_id,
+            path: row.path,
+            code: row.code,
+            name: row.name,
+            kind: row.kind,
+            createdAt: row.created_at.toISOString(),
+          },
+          { correlationId: requestId },
+        );
+        return toOrgUnitView(row);
+      });
+    } catch (error) {
+      if (isPgError(error, PgErrorCode.uniqueViolation)) {
+        throw Problem.conflict('duplicate-code', `组织编码已存在 / Unit code ${request.code} is already used`);
+      }
+      throw error;
+    }
+  }
+}

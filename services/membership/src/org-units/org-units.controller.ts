@@ -1,0 +1,49 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { inScope, Principal, scopeLikePattern } from '@gonghui/auth';
+import { Authorize, CurrentPrincipal, decodeCursor, DEFAULT_PAGE_SIZE, Page, Problem, RequestId, toPage } from '@gonghui/service-kit';
+import { CreateOrgUnitRequest, ListOrgUnitsQuery, OrgUnitPage, OrgUnitView } from './org-unit.dto';
+import { OrgUnitsRepository, toOrgUnitView } from './org-units.repository';
+import { CreateOrgUnit } from './create-org-unit';
+
+@ApiTags('membership: organisation units (工会组织)')
+@Controller('api/v1/membership/org-units')
+export class OrgUnitsController {
+  constructor(
+    private readonly createOrgUnit: CreateOrgUnit,
+    private readonly units: OrgUnitsRepository,
+  ) {}
+
+  @Post()
+  @Authorize('membership-officer')
+  @ApiOperation({ summary: 'Create an organisation unit (新建工会组织)' })
+  @ApiCreatedResponse({ type: OrgUnitView })
+  @ApiBadRequestResponse({ description: 'Invalid fields (problem+json with errors[])' })
+  @ApiConflictResponse({ description: 'The code is already used' })
+  @ApiUnprocessableEntityResponse({ description: 'Unknown or deactivated parent, or a unit kind that cannot sit there' })
+  create(@Body() body: CreateOrgUnitRequest, @CurrentPrincipal() principal: Principal, @RequestId() requestId?: string): Promise<OrgUnitView> {
+    return this.createOrgUnit.execute(body, principal, requestId);
+  }
+
+  @Get()
+  @Authorize()
+  @ApiOperation({ summary: 'List the units in your subtree (组织列表)' })
+  @ApiOkResponse({ type: OrgUnitPage })
+  async list(@Query() query: ListOrgUnitsQuery, @CurrentPrincipal() principal: Principal): Promise<Page<OrgUnitView>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor<{ t: string; id: string }>(query.cursor, ['t', 'id']);
+    const rows = await this.units.list(scopeLikePattern(principal), query.parentId, after, limit);
+    return toPage(rows, limit, toOrgUnitView, (r) => ({ t: r.created_at.toISOString(), id: r.id }));
+  }
+
+  @Get(':id')
+  @Authorize()
+  @ApiOperation({ summary: 'One organisation unit' })
+  @ApiOkResponse({ type: OrgUnitView })
+  @ApiNotFoundResponse({ description: 'No such unit in your subtree' })
+  async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<OrgUnitView> {
+    const row = await this.units.findById(id);
+    if (!row || !inScope(principal, row.path)) throw Problem.notFound(`组织不存在 / Organisation unit ${id} not found`);
+    return toOrgUnitView(row);
+  }
+}
