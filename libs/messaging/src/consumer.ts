@@ -52,6 +52,9 @@ export class EventConsumer {
   private readonly handlers = new Map<string, Subscription>();
   private readonly topics: string[];
   private running = false;
+  /** Messages taken off the topics (including redeliveries and skipped ones). */
+  processed = 0;
+  /** Events whose effect was applied (first delivery only). */
   handled = 0;
   deadLettered = 0;
 
@@ -73,7 +76,10 @@ export class EventConsumer {
     await this.consumer.run({
       autoCommit: true,
       partitionsConsumedConcurrently: Math.max(1, this.topics.length),
-      eachMessage: (payload) => this.process(payload),
+      eachMessage: async (payload) => {
+        await this.process(payload);
+        this.processed += 1;
+      },
     });
   }
 

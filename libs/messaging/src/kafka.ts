@@ -21,8 +21,13 @@ export interface KafkaLog {
   error(message: string): void;
 }
 
-/** A kafkajs client whose own logging goes through ours, at WARN and above. */
+/**
+ * A kafkajs client whose own logging goes through ours, at WARN and above. While a broker is
+ * down kafkajs repeats the same connection error many times a second; each distinct message
+ * is logged at most once per 30 seconds.
+ */
 export function createKafka(settings: KafkaSettings, log?: KafkaLog): Kafka {
+  const lastLogged = new Map<string, number>();
   return new Kafka({
     clientId: settings.clientId,
     brokers: settings.brokers,
@@ -33,6 +38,10 @@ export function createKafka(settings: KafkaSettings, log?: KafkaLog): Kafka {
     logCreator: () => (entry) => {
       const text = `kafka ${entry.namespace}: ${entry.log.message}`;
       if (!log) return;
+      const now = Date.now();
+      if ((lastLogged.get(text) ?? 0) > now - 30_000) return;
+      lastLogged.set(text, now);
+      if (lastLogged.size > 500) lastLogged.clear();
       if (entry.level <= logLevel.ERROR) log.error(text);
       else log.warn(text);
     },

@@ -1,0 +1,46 @@
+# Shared by up.sh and test.sh: dependencies, build, Postgres. Sourced, not run.
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$REPO_ROOT"
+export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/gonghui}"
+export NX_DAEMON=false NX_NO_CLOUD=true KAFKAJS_NO_PARTITIONER_WARNING=1
+
+say() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+require_tools() {
+  local node_major
+  node_major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
+  ((node_major >= 20)) || { echo "Node.js 20 or newer is needed" >&2; exit 1; }
+  command -v java >/dev/null || { echo "Java 17+ is needed (Kafka runs on it)" >&2; exit 1; }
+}
+
+# npm ci when node_modules is missing or older than the lock file.
+install_dependencies() {
+  local stamp=node_modules/.gonghui-lock
+  local want; want="$(sha256sum package-lock.json | cut -d' ' -f1)"
+  if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]]; then
+    say "Installing dependencies (npm ci)"
+    npm ci --no-audit --no-fund --loglevel=error
+    echo "$want" >"$stamp"
+  fi
+}
+
+build() {
+  say "Building (tsc -b)"
+  npx tsc -b tsconfig.build.json
+}
+
+# Postgres from DATABASE_URL; on a machine with a local cluster that is stopped, start it.
+ensure_postgres() {
+  local host port
+  host="$(node -p "new URL(process.env.DATABASE_URL).hostname")"
+  port="$(node -p "new URL(process.env.DATABASE_URL).port || 5432")"
+  if command -v pg_isready >/dev/null && ! pg_isready -q -h "$host" -p "$port"; then
+    if command -v pg_ctlcluster >/dev/null && [[ -d /etc/postgresql ]]; then
+      say "Starting the local PostgreSQL cluster"
+      pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start || true
+    fi
+    for _ in $(seq 1 30); do pg_isready -q -h "$host" -p "$port" && return 0; sleep 1; done
+    echo "PostgreSQL is not reachable at $host:$port (DATABASE_URL)" >&2
+    exit 1
+  fi
+}

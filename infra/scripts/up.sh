@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# npm start: the whole system on this machine, with a demo federation.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+require_tools
+install_dependencies
+build
+ensure_postgres
+say "Kafka"
+bash infra/scripts/kafka.sh start
+say "Database: roles, schemas, migrations"
+node infra/dist/cli.js provision
+say "Topics"
+node infra/dist/cli.js topics
+say "Starting the services (logs in .local/logs)"
+node infra/dist/cli.js start
+say "Seeding the demo federation"
+node infra/dist/cli.js seed
+
+cat <<MSG
+
+Gonghui is running.
+  API gateway       http://127.0.0.1:3000   (health: /health)
+  API documentation http://127.0.0.1:3000/api/docs
+  Event catalogue   http://127.0.0.1:3000/api/v1/events/asyncapi
+  Kafka             127.0.0.1:9092           (topics gonghui.*)
+  Log in            admin / Gonghui@2026     (federation administrator)
+                    yubei.officer / Gonghui@2026 (a district officer: sees 渝北区 only)
+  Logs              .local/logs/<service>.log
+  Stop              npm stop
+MSG

@@ -1,0 +1,141 @@
+import { syntheticNationalId } from '@gonghui/identifiers';
+
+/**
+ * A demo federation through the public API, as staff would build it: districts, streets,
+ * grassroots and industry unions, a few hundred members, a district officer, a course session,
+ * a hardship file and a settled dispute. Running it again changes nothing.
+ */
+export interface SeedReport {
+  alreadySeeded: boolean;
+  units: number;
+  members: number;
+}
+
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '罗', '高', '林'];
+const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英', '建华', '玉兰'];
+const FORMS = ['regular', 'regular', 'regular', 'gig-delivery', 'gig-ride-hailing', 'gig-courier', 'gig-domestic-service'] as const;
+
+type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
+
+export function demoPersonName(i: number): string {
+  return SURNAMES[i % SURNAMES.length] + GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length];
+}
+
+async function retry<T>(what: string, attempt: () => Promise<T | null>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const result = await attempt();
+    if (result !== null) return result;
+    if (Date.now() > deadline) throw new Error(`seed: ${what} did not succeed within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+export async function seedDemoFederation(gatewayUrl: string, credentials = { username: 'admin', password: 'Gonghui@2026' }, memberCount = 600, log = (m: string) => console.log(m)): Promise<SeedReport> {
+  const login = await fetch(`${gatewayUrl}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credentials) });
+  if (!login.ok) throw new Error(`seed: login failed with ${login.status}`);
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const call: Call = async (method, path, body) => {
+    const response = await fetch(`${gatewayUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  };
+  const must = async (method: string, path: string, body?: unknown) => {
+    const res = await call(method, path, body);
+    if (res.status >= 300) throw new Error(`seed: ${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+
+  const root = await call('POST', '/api/v1/membership/org-units', { code: 'DEMO', name: '示范市总工会', kind: 'federation', address: '示范市人民路1号' });
+  if (root.status === 409) return { alreadySeeded: true, units: 0, members: 0 };
+  if (root.status !== 201) throw new Error(`seed: creating the federation answered ${root.status}: ${JSON.stringify(root.body)}`);
+  log('seed: organisation tree');
+
+  const unit = (parentId: string, code: string, name: string, kind: string, extra: Record<string, unknown> = {}) =>
+    must('POST', '/api/v1/membership/org-units', { parentId, code, name, kind, ...extra });
+  const grassroots: { id: string; name: string }[] = [];
+  const districts = [
+    ['YB', '渝北区总工会', ['龙溪街道', '仙桃街道']],
+    ['JB', '江北区总工会', ['观音桥街道', '石马河街道']],
+    ['SPB', '沙坪坝区总工会', ['磁器口街道', '小龙坎街道']],
+  ] as const;
+  let units = 1;
+  const districtIds: Record<string, string> = {};
+  for (const [code, name, streets] of districts) {
+    const district = await unit(root.body.id, `DEMO-${code}`, name, 'district');
+    districtIds[code] = district.id;
+    units++;
+    for (const [s, streetName] of streets.entries()) {
+      const street = await unit(district.id, `DEMO-${code}-S${s + 1}`, `${streetName}总工会`, 'street');
+      const enterprise = await unit(street.id, `DEMO-${code}-S${s + 1}-E`, `${streetName}物流有限公司工会`, 'grassroots-enterprise');
+      const community = await unit(street.id, `DEMO-${code}-S${s + 1}-C`, `${streetName}社区工会联合会`, 'grassroots-community');
+      grassroots.push(enterprise, community);
+      units += 3;
+    }
+  }
+  grassroots.push(await unit(root.body.id, 'DEMO-RIDE', '示范市网约车司机工会', 'industry'));
+  grassroots.push(await unit(root.body.id, 'DEMO-DELIVERY', '示范市快递员工会', 'industry'));
+  units += 2;
+
+  log(`seed: enrolling ${memberCount} members`);
+  const memberIds: string[] = [];
+  const base = 9_000_000; // synthetic IDs far from those tests use
+  for (let i = 0; i < memberCount; i += 8) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(8, memberCount - i) }, (_, j) => {
+        const n = i + j;
+        const home = grassroots[n % grassroots.length];
+        return call('POST', '/api/v1/membership/members', {
+          name: demoPersonName(n),
+          nationalId: syntheticNationalId(base + n),
+          mobile: `139${String(10_000_000 + n).slice(-8)}`,
+          orgUnitId: home.id,
+          employmentForm: home.name.includes('网约车') ? 'gig-ride-hailing' : home.name.includes('快递') ? 'gig-courier' : FORMS[n % FORMS.length],
+        });
+      }),
+    );
+    for (const res of batch) if (res.status === 201) memberIds.push(res.body.id);
+  }
+
+  log('seed: a district officer, a course session, a hardship file and a settled dispute');
+  await retry('creating the district officer', async () => {
+    const res = await call('POST', '/api/v1/auth/users', {
+      username: 'yubei.officer',
+      displayName: '渝北区总工会会员工作专员',
+      password: 'Gonghui@2026',
+      roles: ['membership-officer', 'aid-officer', 'training-officer', 'mediator'],
+      orgUnitId: districtIds.YB,
+    });
+    return res.status === 201 || res.status === 409 ? true : null;
+  });
+  const starts = new Date(Date.now() + 14 * 86_400_000);
+  const session = await must('POST', '/api/v1/training/sessions', {
+    courseTitle: '低压电工作业（取证班）',
+    startsAt: starts.toISOString(),
+    endsAt: new Date(starts.getTime() + 8 * 3_600_000).toISOString(),
+    location: '示范市职工文化宫 3 楼',
+    capacity: 40,
+  });
+  const [first, second, third] = memberIds;
+  await retry('booking a session', async () => ((await call('POST', `/api/v1/training/sessions/${session.id}/bookings`, { memberId: first })).status === 201 ? true : null));
+  await retry('opening a hardship file', async () => {
+    const res = await call('POST', '/api/v1/aid/hardship-files', {
+      memberId: second,
+      cause: 'illness',
+      visit: { visitedOn: new Date().toISOString().slice(0, 10), householdSize: 5, monthlyHouseholdIncomeFen: 320_000, incomeSources: '本人工资', housing: '租住单间', health: '丈夫与公婆患病', childrenSchooling: '一子读初中' },
+    });
+    return res.status === 201 ? true : null;
+  });
+  const disputeCase = await retry('opening a dispute case', async () => {
+    const res = await call('POST', '/api/v1/mediation/cases', { memberId: third, source: 'complaint', summary: '用人单位未支付生育津贴', employerName: '某物流有限公司' });
+    return res.status === 201 ? res.body : null;
+  });
+  await must('POST', `/api/v1/mediation/cases/${disputeCase.id}/settle`, {
+    obligations: [{ description: '用人单位支付生育津贴 / employer pays maternity allowance', amountFen: 2_500_000, dueDate: '2026-12-31' }],
+  });
+  return { alreadySeeded: false, units, members: memberIds.length };
+}

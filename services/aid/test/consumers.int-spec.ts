@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { Producer } from 'kafkajs';
+import { INestApplication } from '@nestjs/common';
+import { AidReferralRecordedV1, deadLetterTopic, DisputeCaseSettledV1, EventContract, MemberEnrolledV1 } from '@gonghui/contracts';
+import { createKafka, EventConsumer, kafkaSettingsFromEnv, toBinaryMode } from '@gonghui/messaging';
+import { createServiceApp, ServiceRuntime } from '@gonghui/service-kit';
+import { eventually, testServiceConfig, TopicReader } from '@gonghui/testing';
+import { aidService } from '../src/service';
+
+/** The consuming side of the messaging library, proven on aid's real consumers. */
+describe('aid consumers: idempotent, dead-lettering', () => {
+  let app: INestApplication;
+  let runtime: ServiceRuntime;
+  let producer: Producer;
+  const prefix = kafkaSettingsFromEnv('x').topicPrefix;
+
+  const consumer = (name: string): EventConsumer => {
+    const found = runtime.consumers.find((c) => (c as unknown as { options: { groupId: string } }).options.groupId === `aid.${name}`);
+    if (!found) throw new Error(`no consumer ${name}`);
+    return found;
+  };
+
+  async function send<T>(contract: EventContract<T>, data: T, eventId = randomUUID(), key?: string): Promise<string> {
+    const { headers, value } = toBinaryMode({ id: eventId, type: contract.type, source: '/test', time: new Date().toISOString(), specversion: '1.0', data });
+    await producer.send({
+      topic: prefix + contract.topic,
+      messages: [{ key: key ?? String((data as Record<string, unknown>)[contract.keyField]), value, headers }],
+    });
+    return eventId;
+  }
+
+  const settled = (memberId: string, caseId = randomUUID()) => ({
+    caseId,
+    memberId,
+    agreementId: randomUUID(),
+    obligations: [{ description: '支付拖欠工资', amountFen: 1_200_000, dueDate: null }],
+    totalAmountFen: 1_200_000,
+    settledAt: new Date().toISOString(),
+  });
+
+  beforeAll(async () => {
+    ({ app, runtime } = await createServiceApp({ ...aidService(testServiceConfig('aid')), logLevels: ['error'] }));
+    producer = createKafka(kafkaSettingsFromEnv('aid-test-producer')).producer();
+    await producer.connect();
+  });
+
+  afterAll(async () => {
+    await producer?.disconnect();
+    await app?.close();
+  });
+
+  it('applies a redelivered event once: one referral, one referral event', async () => {
+    const memberId = randomUUID();
+    await send(MemberEnrolledV1, { ...MemberEnrolledV1.example, memberId });
+    const event = settled(memberId);
+    const referrals = consumer('mediation-referrals');
+    const before = referrals.processed;
+
+    const eventId = await send(DisputeCaseSettledV1, event);
+    await send(DisputeCaseSettledV1, event, eventId); // the same event delivered again
+    await eventually(() => expect(referrals.processed).toBeGreaterThanOrEqual(before + 2));
+
+    const { rows } = await runtime.pool.query('SELECT member_id, agreed_amount_fen FROM referrals WHERE source_case_id = $1', [event.caseId]);
+    expect(rows).toEqual([{ member_id: memberId, agreed_amount_fen: '1200000' }]);
+
+    const reader = await TopicReader.open(AidReferralRecordedV1.topic);
+    try {
+      const announced = await eventually(() => {
+        const found = reader.events(AidReferralRecordedV1.type).filter((e) => e.data.sourceCaseId === event.caseId);
+        expect(found).toHaveLength(1);
+        return found[0];
+      });
+      expect(announced.causationid).toBe(eventId);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('sends malformed and contract-breaking messages to the dead-letter topic and goes on with the next one', async () => {
+    const dlt = await TopicReader.open(deadLetterTopic(DisputeCaseSettledV1.topic));
+    try {
+      const key = randomUUID(); // one key: all three land on the same partition, in order
+      await producer.send({ topic: prefix + DisputeCaseSettledV1.topic, messages: [{ key, value: 'not a cloud event' }] });
+      const badId = await send(DisputeCaseSettledV1, { ...settled(randomUUID()), totalAmountFen: -5 }, randomUUID(), key);
+      const good = settled(randomUUID());
+      await send(DisputeCaseSettledV1, good, randomUUID(), key);
+
+      await eventually(async () => {
+        const { rowCount } = await runtime.pool.query('SELECT 1 FROM referrals WHERE source_case_id = $1', [good.caseId]);
+        expect(rowCount).toBe(1);
+      });
+      const letters = await eventually(() => {
+        const found = dlt.received.filter((r) => r.key === key);
+        expect(found).toHaveLength(2);
+        return found;
+      });
+      expect(letters[0].value).toBe('not a cloud event');
+      expect(letters[0].headers.dlt_reason).toMatch(/MalformedEvent/);
+      expect(letters[1].headers.ce_id).toBe(badId);
+      expect(letters[1].headers.dlt_reason).toMatch(/EventContractViolation.*totalAmountFen/);
+      expect(letters[1].headers.dlt_consumer).toBe('aid.mediation-referrals');
+    } finally {
+      await dlt.close();
+    }
+  });
+});
