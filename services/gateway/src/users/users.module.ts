@@ -6,7 +6,9 @@ import { UsersService } from './users.service';
 export class UsersModule implements OnApplicationBootstrap {
   constructor(private readonly users: UsersService) {}
 
+  /** Development seeds the administrator with the README's password; production only when SEED_ADMIN_PASSWORD is set. */
   async onApplicationBootstrap(): Promise<void> {
-    if (process.env.NODE_ENV !== 'production' && process.env.SEED_ADMIN !== 'false') await this.users.ensureSeedAdmin();
+    const development = process.env.NODE_ENV !== 'production' && process.env.SEED_ADMIN !== 'false';
+    if (development || process.env.SEED_ADMIN_PASSWORD) await this.users.ensureSeedAdmin();
   }
 }

@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+
+/**
+ * docker-compose.yml cannot run on a machine without a Docker engine, so this keeps it honest:
+ * every service is there, built from the repository, with the variables its code reads.
+ */
+describe('docker-compose.yml', () => {
+  const root = path.resolve(__dirname, '../..');
+  const compose = parse(fs.readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+    services: Record<string, { build?: unknown; image?: string; command?: string[]; environment?: Record<string, unknown>; depends_on?: Record<string, unknown> }>;
+  };
+  const services = compose.services;
+  const domain = ['membership', 'aid', 'training', 'mediation'];
+
+  it('runs Postgres, Kafka (official image, KRaft) and provisioning', () => {
+    expect(services.postgres.image).toMatch(/^postgres:15/);
+    expect(services.kafka.image).toBe('apache/kafka:3.9.1');
+    expect(services.kafka.environment).toMatchObject({ KAFKA_PROCESS_ROLES: 'broker,controller', KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS: 0 });
+    expect(services.provision.command?.join(' ')).toContain('infra/dist/cli.js provision');
+  });
+
+  it.each([...domain, 'gateway'])('%s is built from the repository with the variables it reads', (name) => {
+    const service = services[name];
+    expect(service.build).toBe('.');
+    expect(service.command).toEqual(['node', `services/${name}/dist/main.js`]);
+    expect(fs.existsSync(path.join(root, 'services', name, 'src', 'main.ts'))).toBe(true);
+    const env = service.environment ?? {};
+    for (const variable of ['PORT', 'HOST', 'DATABASE_URL', 'KAFKA_BROKERS', 'JWT_SECRET']) expect(env).toHaveProperty(variable);
+    expect(String(env.DATABASE_URL)).toContain(`gonghui_${name}:`); // its own role, never the superuser
+    expect(service.depends_on).toHaveProperty('provision');
+  });
+
+  it('points the gateway at every service and keys membership’s personal-data protection', () => {
+    for (const name of domain) expect(services.gateway.environment).toHaveProperty(`${name.toUpperCase()}_URL`, expect.stringContaining(`http://${name}:`));
+    expect(services.membership.environment).toHaveProperty('PII_ENCRYPTION_KEY');
+    expect(services.membership.environment).toHaveProperty('PII_HASH_KEY');
+  });
+
+  it('has a Dockerfile that builds every workspace', () => {
+    const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toMatch(/npm ci/);
+    expect(dockerfile).toMatch(/tsc -b tsconfig\.build\.json/);
+  });
+});
