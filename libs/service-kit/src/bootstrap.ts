@@ -1,4 +1,4 @@
-import { DynamicModule, INestApplication, Logger, LogLevel, Module, Type } from '@nestjs/common';
+import { DynamicModule, INestApplication, Inject, Injectable, Logger, LogLevel, Module, OnApplicationShutdown, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { createServicePool, runMigrations } from '@gonghui/persistence';
@@ -31,6 +31,16 @@ export interface CreateServiceOptions {
   configure?: (app: INestApplication, runtime: ServiceRuntime) => void;
 }
 
+/** Stops the relay and consumers and closes the pool when the application closes (app.close() or SIGTERM). */
+@Injectable()
+class RuntimeLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(ServiceRuntime) private readonly runtime: ServiceRuntime) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.runtime.stop();
+  }
+}
+
 /** Gives every feature module the runtime, its pool and the JWT secret. */
 function infrastructureModule(runtime: ServiceRuntime): DynamicModule {
   @Module({})
@@ -42,6 +52,7 @@ function infrastructureModule(runtime: ServiceRuntime): DynamicModule {
       { provide: ServiceRuntime, useValue: runtime },
       { provide: JWT_SECRET, useValue: runtime.config.jwtSecret },
       AuthGuard,
+      RuntimeLifecycle,
     ],
     exports: [ServiceRuntime, JWT_SECRET, AuthGuard],
   };
@@ -73,11 +84,6 @@ export async function createServiceApp(options: CreateServiceOptions): Promise<S
   }
 
   await runtime.start();
-  const close = app.close.bind(app);
-  app.close = async () => {
-    await close();
-    await runtime.stop();
-  };
   return { app, runtime };
 }
 

@@ -71,7 +71,11 @@ export class ServiceRuntime {
     }
   }
 
+  private stopped = false;
+
   async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
     await Promise.all(this.consumers.map((c) => c.stop()));
     await this.relay.stop();
     await this.publisher.disconnect();
