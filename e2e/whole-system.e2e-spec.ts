@@ -96,7 +96,8 @@ describe('Gonghui end to end, through the gateway', () => {
     const bad = await api('POST', '/api/v1/membership/members', { name: '错号', nationalId: '110105194912310021', mobile: '13612345679', orgUnitId: union.id, employmentForm: 'regular' });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('nationalId');
-    const twice = await api('POST', '/api/v1/membership/members', { name: '孙丽', nationalId, mobile: '13612345678', orgUnitId: otherDistrict.id, employmentForm: 'regular' });
+    const elsewhere = await created('POST', '/api/v1/membership/org-units', { parentId: otherDistrict.id, code: `E2E-${tag}-D2-C`, name: '二区快递员工会', kind: 'industry' });
+    const twice = await api('POST', '/api/v1/membership/members', { name: '孙丽', nationalId, mobile: '13612345678', orgUnitId: elsewhere.id, employmentForm: 'regular' });
     expect(twice.status).toBe(409);
   });
 
@@ -190,6 +191,34 @@ describe('Gonghui end to end, through the gateway', () => {
     const referrals = await api('GET', `/api/v1/aid/referrals?memberId=${member.id}`, undefined, token);
     expect(referrals.body.items).toEqual([]);
     expect((await api('POST', '/api/v1/mediation/cases', { memberId: member.id, source: 'complaint', summary: 'x', employerName: 'y' }, token)).status).toBe(403);
+  });
+
+  it('a member who leaves the union is no longer eligible for training bookings or a hardship file', async () => {
+    const leaver = await created('POST', '/api/v1/membership/members', { name: '钱进', nationalId: syntheticNationalId(seq++), mobile: '13712345678', orgUnitId: union.id, employmentForm: 'gig-delivery' });
+    const startsAt = new Date(Date.now() + 9 * 86_400_000);
+    const session = await created('POST', '/api/v1/training/sessions', {
+      courseTitle: '电商直播',
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+      location: '职工服务中心',
+      capacity: 10,
+    });
+    const left = await api('POST', `/api/v1/membership/members/${leaver.id}/leave`, { reason: 'withdrew' });
+    expect(left.status).toBe(200);
+    const refused = await eventually(async () => {
+      const res = await api('POST', `/api/v1/training/sessions/${session.id}/bookings`, { memberId: leaver.id });
+      expect(res.status).toBe(422);
+      expect(res.body.type).toContain('member-not-active');
+      return res;
+    });
+    expect(refused.body.errors[0].field).toBe('memberId');
+    const file = await api('POST', '/api/v1/aid/hardship-files', {
+      memberId: leaver.id,
+      cause: 'unemployment',
+      visit: { visitedOn: '2026-11-21', householdSize: 2, monthlyHouseholdIncomeFen: 0, incomeSources: '无', housing: '租房', health: '良好', childrenSchooling: '无' },
+    });
+    expect(file.status).toBe(422);
+    expect(file.body.type).toContain('member-not-active');
   });
 
   it('documents the whole API in one OpenAPI document and every event in AsyncAPI', async () => {

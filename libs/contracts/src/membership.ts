@@ -118,3 +118,118 @@ export const MemberEnrolledV1 = defineEvent<MemberEnrolledV1>({
     enrolledAt: '2026-11-24T09:30:00.000+08:00',
   },
 });
+
+export type LeavingReason = 'changed-job' | 'retired' | 'withdrew' | 'deceased' | 'other';
+export const LEAVING_REASONS: readonly LeavingReason[] = ['changed-job', 'retired', 'withdrew', 'deceased', 'other'];
+
+export interface MemberTransferredV1 {
+  memberId: string;
+  fromOrgUnitId: string;
+  toOrgUnitId: string;
+  orgUnitPath: string;
+  transferredAt: string;
+}
+
+export const MemberTransferredV1 = defineEvent<MemberTransferredV1>({
+  type: 'cn.gonghui.membership.member.transferred.v1',
+  topic: 'gonghui.membership.member.v1',
+  producer: 'membership',
+  keyField: 'memberId',
+  summary: 'A member moved to another union (会员关系转接)',
+  description: 'The member changed job and now belongs to another grassroots or industry union; orgUnitPath is the new unit’s path.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['memberId', 'fromOrgUnitId', 'toOrgUnitId', 'orgUnitPath', 'transferredAt'],
+    properties: { memberId: p.uuid, fromOrgUnitId: p.uuid, toOrgUnitId: p.uuid, orgUnitPath: p.orgUnitPath, transferredAt: p.timestamp },
+  },
+  example: {
+    memberId: '8d7e6f5a-4b3c-4d2e-8f10-a1b2c3d4e5f6',
+    fromOrgUnitId: '3f0c2a4e-7a35-4d7b-9d6c-0c8f8e1d2a11',
+    toOrgUnitId: '4a1d3b5f-8b46-4e8c-ae7d-1d9f9f2e3b22',
+    orgUnitPath: '/3f0c2a4e7a354d7b9d6c0c8f8e1d2a11/4a1d3b5f8b464e8cae7d1d9f9f2e3b22/',
+    transferredAt: '2026-11-24T10:00:00.000+08:00',
+  },
+});
+
+export interface MemberLeftV1 {
+  memberId: string;
+  orgUnitId: string;
+  reason: LeavingReason;
+  leftAt: string;
+}
+
+export const MemberLeftV1 = defineEvent<MemberLeftV1>({
+  type: 'cn.gonghui.membership.member.left.v1',
+  topic: 'gonghui.membership.member.v1',
+  producer: 'membership',
+  keyField: 'memberId',
+  summary: 'A member left the union (退会)',
+  description: 'The person is no longer a member: from now on not eligible for aid or training bookings.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['memberId', 'orgUnitId', 'reason', 'leftAt'],
+    properties: { memberId: p.uuid, orgUnitId: p.uuid, reason: { type: 'string', enum: LEAVING_REASONS }, leftAt: p.timestamp },
+  },
+  example: {
+    memberId: '8d7e6f5a-4b3c-4d2e-8f10-a1b2c3d4e5f6',
+    orgUnitId: '3f0c2a4e-7a35-4d7b-9d6c-0c8f8e1d2a11',
+    reason: 'retired',
+    leftAt: '2026-11-24T10:00:00.000+08:00',
+  },
+});
+
+export interface MemberReinstatedV1 {
+  memberId: string;
+  orgUnitId: string;
+  orgUnitPath: string;
+  reinstatedAt: string;
+}
+
+export const MemberReinstatedV1 = defineEvent<MemberReinstatedV1>({
+  type: 'cn.gonghui.membership.member.reinstated.v1',
+  topic: 'gonghui.membership.member.v1',
+  producer: 'membership',
+  keyField: 'memberId',
+  summary: 'A former member was reinstated (恢复会籍)',
+  description: 'A member who had left is active again, in the unit given.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['memberId', 'orgUnitId', 'orgUnitPath', 'reinstatedAt'],
+    properties: { memberId: p.uuid, orgUnitId: p.uuid, orgUnitPath: p.orgUnitPath, reinstatedAt: p.timestamp },
+  },
+  example: {
+    memberId: '8d7e6f5a-4b3c-4d2e-8f10-a1b2c3d4e5f6',
+    orgUnitId: '3f0c2a4e-7a35-4d7b-9d6c-0c8f8e1d2a11',
+    orgUnitPath: '/3f0c2a4e7a354d7b9d6c0c8f8e1d2a11/',
+    reinstatedAt: '2026-11-24T10:00:00.000+08:00',
+  },
+});
+
+export interface MemberDualRegisteredV1 {
+  memberId: string;
+  communityOrgUnitId: string;
+  registeredAt: string;
+}
+
+export const MemberDualRegisteredV1 = defineEvent<MemberDualRegisteredV1>({
+  type: 'cn.gonghui.membership.member.dual-registered.v1',
+  topic: 'gonghui.membership.member.v1',
+  producer: 'membership',
+  keyField: 'memberId',
+  summary: 'A member registered with their community union too (双报到)',
+  description: 'Besides the workplace union, the member is registered with the community union where they live.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['memberId', 'communityOrgUnitId', 'registeredAt'],
+    properties: { memberId: p.uuid, communityOrgUnitId: p.uuid, registeredAt: p.timestamp },
+  },
+  example: {
+    memberId: '8d7e6f5a-4b3c-4d2e-8f10-a1b2c3d4e5f6',
+    communityOrgUnitId: '5b2e4c6a-9c57-4f9d-bf8e-2e0a0a3f4c33',
+    registeredAt: '2026-11-24T10:00:00.000+08:00',
+  },
+});

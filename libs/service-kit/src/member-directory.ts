@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { MemberEnrolledV1 } from '@gonghui/contracts';
+import { MemberEnrolledV1, MemberLeftV1, MemberReinstatedV1, MemberTransferredV1 } from '@gonghui/contracts';
 import { inScope, Principal } from '@gonghui/auth';
 import { on, Subscription } from '@gonghui/messaging';
 import { Migration, Tx } from '@gonghui/persistence';
@@ -43,6 +43,25 @@ export function memberDirectorySubscriptions(): Subscription[] {
                status = EXCLUDED.status, updated_at = now()`,
         [m.memberId, m.orgUnitId, m.orgUnitPath, m.status],
       );
+    }),
+    on(MemberTransferredV1, async (tx, event) => {
+      const m = event.data;
+      await tx.query('UPDATE member_directory SET org_unit_id = $2, org_unit_path = $3, updated_at = now() WHERE member_id = $1', [
+        m.memberId,
+        m.toOrgUnitId,
+        m.orgUnitPath,
+      ]);
+    }),
+    on(MemberLeftV1, async (tx, event) => {
+      await tx.query(`UPDATE member_directory SET status = 'left', updated_at = now() WHERE member_id = $1`, [event.data.memberId]);
+    }),
+    on(MemberReinstatedV1, async (tx, event) => {
+      const m = event.data;
+      await tx.query(`UPDATE member_directory SET status = 'active', org_unit_id = $2, org_unit_path = $3, updated_at = now() WHERE member_id = $1`, [
+        m.memberId,
+        m.orgUnitId,
+        m.orgUnitPath,
+      ]);
     }),
   ];
 }

@@ -36,7 +36,11 @@ describe('enrolments while the broker dies', () => {
 
   it('loses no event and publishes each exactly once after Kafka returns', async () => {
     const tag = Date.now().toString(36);
-    const unit = await http('POST', `${base}/api/v1/membership/org-units`, { token: admin, body: { code: `CHAOS-${tag}`, name: '断线测试市总工会', kind: 'federation' } });
+    const federation = await http('POST', `${base}/api/v1/membership/org-units`, { token: admin, body: { code: `CHAOS-${tag}`, name: '断线测试市总工会', kind: 'federation' } });
+    const unit = await http('POST', `${base}/api/v1/membership/org-units`, {
+      token: admin,
+      body: { parentId: federation.body.id, code: `CHAOS-${tag}-C`, name: '断线测试快递员工会', kind: 'industry' },
+    });
     expect(unit.status).toBe(201);
 
     const total = 60;

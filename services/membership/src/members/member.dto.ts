@@ -1,7 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { EMPLOYMENT_FORMS, EmploymentForm } from '@gonghui/contracts';
+import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { EMPLOYMENT_FORMS, EmploymentForm, LEAVING_REASONS, LeavingReason } from '@gonghui/contracts';
+import { IsCreditCode } from '@gonghui/identifiers';
 import { PageQuery } from '@gonghui/service-kit';
+
+export const SKILL_LEVELS = ['novice', 'skilled', 'master'] as const;
+export type SkillLevel = (typeof SKILL_LEVELS)[number];
+export const HONOURS = ['model-worker', 'craftsman', 'labour-medal'] as const;
+export type Honour = (typeof HONOURS)[number];
+export const MEMBER_STATUSES = ['active', 'left'] as const;
 
 export class EnrolMemberRequest {
   @ApiProperty({ example: '张伟', description: 'Real name (实名)' })
@@ -37,6 +44,94 @@ export class EnrolMemberRequest {
   @IsOptional()
   @IsDateString({ strict: true })
   birthDate?: string;
+
+  @ApiPropertyOptional({ example: '交通运输', description: 'Industry (行业)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  industry?: string;
+
+  @ApiPropertyOptional({ example: '某出行科技有限公司', description: 'Employer (用人单位), if any: gig workers may have none' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  employerName?: string;
+
+  @ApiPropertyOptional({ example: '91350100M000100Y43', description: 'Employer’s unified social credit code' })
+  @IsOptional()
+  @IsCreditCode()
+  employerCreditCode?: string;
+
+  @ApiPropertyOptional({ enum: SKILL_LEVELS, default: 'novice', description: '新手—熟手—高手' })
+  @IsOptional()
+  @IsIn(SKILL_LEVELS)
+  skillLevel?: SkillLevel;
+
+  @ApiPropertyOptional({ enum: HONOURS, isArray: true, description: 'model-worker 劳模, craftsman 工匠, labour-medal 劳动奖章' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(HONOURS.length)
+  @IsIn(HONOURS, { each: true })
+  honours?: Honour[];
+}
+
+export class TransferMemberRequest {
+  @ApiProperty({ format: 'uuid', description: 'The union the member moves to' })
+  @IsUUID()
+  toOrgUnitId!: string;
+
+  @ApiPropertyOptional({ example: '调入新单位' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
+
+export class LeaveRequest {
+  @ApiProperty({ enum: LEAVING_REASONS })
+  @IsIn(LEAVING_REASONS as LeavingReason[])
+  reason!: LeavingReason;
+}
+
+export class DualRegistrationRequest {
+  @ApiProperty({ format: 'uuid', description: 'The community union (社区工会) where the member lives' })
+  @IsUUID()
+  communityOrgUnitId!: string;
+}
+
+export class LookupByNationalIdRequest {
+  @ApiProperty({ example: '11010519491231002X', description: 'Sent in the body, never in a URL, so it stays out of access logs' })
+  @IsString()
+  @MaxLength(30)
+  nationalId!: string;
+}
+
+export class RevealRequest {
+  @ApiProperty({ example: '核对医疗互助报销材料', description: 'Why the full identifiers are needed; kept in the access log' })
+  @IsString()
+  @MinLength(4, { message: '请说明查看原因（至少4个字） / state the reason (at least 4 characters)' })
+  @MaxLength(500)
+  reason!: string;
+}
+
+export class RevealedIdentityView {
+  @ApiProperty() nationalId!: string;
+  @ApiProperty() mobile!: string;
+}
+
+export class HistoryEntryView {
+  @ApiProperty({ enum: ['enrolled', 'transferred', 'dual-registered', 'left', 'reinstated'] }) kind!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) fromOrgUnitId!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) toOrgUnitId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) reason!: string | null;
+  @ApiProperty() actor!: string;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+}
+
+export class AccessLogEntryView {
+  @ApiProperty() actor!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ format: 'date-time' }) accessedAt!: string;
 }
 
 export class ListMembersQuery extends PageQuery {
@@ -44,6 +139,38 @@ export class ListMembersQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   orgUnitId?: string;
+
+  @ApiPropertyOptional({ enum: MEMBER_STATUSES })
+  @IsOptional()
+  @IsIn(MEMBER_STATUSES)
+  status?: 'active' | 'left';
+
+  @ApiPropertyOptional({ enum: EMPLOYMENT_FORMS, description: 'or `gig` for every gig form' })
+  @IsOptional()
+  @IsIn([...EMPLOYMENT_FORMS, 'gig'])
+  employmentForm?: EmploymentForm | 'gig';
+
+  @ApiPropertyOptional({ enum: SKILL_LEVELS })
+  @IsOptional()
+  @IsIn(SKILL_LEVELS)
+  skillLevel?: SkillLevel;
+
+  @ApiPropertyOptional({ description: 'Name starts with' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50)
+  name?: string;
+
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'Enrolled on or after this date' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  enrolledFrom?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Enrolled on or before this date' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  enrolledTo?: string;
 }
 
 export class MemberView {
@@ -56,8 +183,14 @@ export class MemberView {
   @ApiProperty({ example: '1949-12-31' }) birthDate!: string;
   @ApiProperty({ enum: EMPLOYMENT_FORMS }) employmentForm!: EmploymentForm;
   @ApiProperty({ format: 'uuid' }) orgUnitId!: string;
-  @ApiProperty({ enum: ['active', 'left'] }) status!: 'active' | 'left';
+  @ApiProperty({ nullable: true, type: String }) industry!: string | null;
+  @ApiProperty({ nullable: true, type: String }) employerName!: string | null;
+  @ApiProperty({ nullable: true, type: String }) employerCreditCode!: string | null;
+  @ApiProperty({ enum: SKILL_LEVELS }) skillLevel!: SkillLevel;
+  @ApiProperty({ enum: HONOURS, isArray: true }) honours!: Honour[];
+  @ApiProperty({ enum: MEMBER_STATUSES }) status!: 'active' | 'left';
   @ApiProperty({ format: 'date-time' }) enrolledAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) leftAt!: string | null;
 }
 
 export class MemberPage {

@@ -1,19 +1,39 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { inScope, Principal, scopeLikePattern } from '@gonghui/auth';
+import { parseNationalId } from '@gonghui/identifiers';
 import { Authorize, CurrentPrincipal, decodeCursor, DEFAULT_PAGE_SIZE, Page, Problem, RequestId, toPage } from '@gonghui/service-kit';
-import { EnrolMemberRequest, ListMembersQuery, MemberPage, MemberView } from './member.dto';
+import {
+  AccessLogEntryView,
+  DualRegistrationRequest,
+  EnrolMemberRequest,
+  HistoryEntryView,
+  LeaveRequest,
+  ListMembersQuery,
+  LookupByNationalIdRequest,
+  MemberPage,
+  MemberView,
+  RevealedIdentityView,
+  RevealRequest,
+  TransferMemberRequest,
+} from './member.dto';
 import { MembersRepository, toMemberView } from './members.repository';
 import { EnrolMember } from './enrol-member/enrol-member';
+import { MemberLifecycle } from './lifecycle/lifecycle';
+import { RevealIdentity } from './reveal-identity/reveal-identity';
 import { OrgUnitsRepository } from '../org-units/org-units.repository';
+import { PersonalDataVault } from '../privacy/personal-data-vault';
 
 @ApiTags('membership: members (会员)')
 @Controller('api/v1/membership/members')
 export class MembersController {
   constructor(
     private readonly enrolMember: EnrolMember,
+    private readonly lifecycle: MemberLifecycle,
+    private readonly revealIdentity: RevealIdentity,
     private readonly members: MembersRepository,
     private readonly units: OrgUnitsRepository,
+    @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
   ) {}
 
   @Post()
@@ -22,14 +42,14 @@ export class MembersController {
   @ApiCreatedResponse({ type: MemberView })
   @ApiBadRequestResponse({ description: 'Invalid resident ID, mobile, or fields that contradict the ID (problem+json, errors[] per field)' })
   @ApiConflictResponse({ description: 'The person is already an active member' })
-  @ApiUnprocessableEntityResponse({ description: 'Unknown or deactivated organisation unit' })
+  @ApiUnprocessableEntityResponse({ description: 'Unknown or deactivated unit, or a unit that does not hold members' })
   enrol(@Body() body: EnrolMemberRequest, @CurrentPrincipal() principal: Principal, @RequestId() requestId?: string): Promise<MemberView> {
     return this.enrolMember.execute(body, principal, requestId);
   }
 
   @Get()
   @Authorize()
-  @ApiOperation({ summary: 'List members in your subtree, or in one unit’s subtree (会员列表)' })
+  @ApiOperation({ summary: 'Search members in your subtree (会员查询)', description: 'Filters combine; ordered by enrolment time; cursor-paginated.' })
   @ApiOkResponse({ type: MemberPage })
   async list(@Query() query: ListMembersQuery, @CurrentPrincipal() principal: Principal): Promise<Page<MemberView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
@@ -40,8 +60,22 @@ export class MembersController {
       if (!unit || !inScope(principal, unit.path)) throw Problem.notFound(`组织不存在 / Organisation unit ${query.orgUnitId} not found`);
       scope = unit.path;
     }
-    const rows = await this.members.list(scopeLikePattern({ scopePath: scope }), after, limit);
+    const rows = await this.members.list(scopeLikePattern({ scopePath: scope }), query, after, limit);
     return toPage(rows, limit, toMemberView, (r) => ({ t: r.enrolled_at.toISOString(), id: r.id }));
+  }
+
+  @Post('lookup')
+  @HttpCode(200)
+  @Authorize('membership-officer')
+  @ApiOperation({ summary: 'Find a person’s memberships by resident ID (按身份证号查询)', description: 'Exact match through a keyed hash; newest first. The ID goes in the body, never the URL.' })
+  @ApiOkResponse({ type: [MemberView] })
+  @ApiNotFoundResponse({ description: 'No membership of this person in your subtree' })
+  async lookup(@Body() body: LookupByNationalIdRequest, @CurrentPrincipal() principal: Principal): Promise<MemberView[]> {
+    const id = parseNationalId(body.nationalId);
+    if (!id.ok) throw Problem.badRequest('身份证号无效 / Invalid resident ID', [{ field: 'nationalId', message: '身份证号无效 / invalid resident ID' }]);
+    const found = (await this.members.findByNationalIdHash(this.vault.lookupHash(id.value.number))).filter((m) => inScope(principal, m.org_unit_path));
+    if (found.length === 0) throw Problem.notFound('未找到该身份证号的会员 / No member with this resident ID');
+    return found.map(toMemberView);
   }
 
   @Get(':id')
@@ -53,5 +87,74 @@ export class MembersController {
     const row = await this.members.findById(id);
     if (!row || !inScope(principal, row.org_unit_path)) throw Problem.notFound(`会员不存在 / Member ${id} not found`);
     return toMemberView(row);
+  }
+
+  @Get(':id/history')
+  @Authorize()
+  @ApiOperation({ summary: 'Everything that happened to the membership (会员变动记录)' })
+  @ApiOkResponse({ type: [HistoryEntryView] })
+  @ApiNotFoundResponse({ description: 'No such member in your subtree' })
+  async history(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<HistoryEntryView[]> {
+    await this.get(id, principal);
+    return this.members.history(id);
+  }
+
+  @Post(':id/transfer')
+  @HttpCode(200)
+  @Authorize('membership-officer')
+  @ApiOperation({ summary: 'Transfer to another union (会员关系转接)', description: 'Publishes cn.gonghui.membership.member.transferred.v1' })
+  @ApiOkResponse({ type: MemberView })
+  @ApiNotFoundResponse({ description: 'No such member in your subtree' })
+  @ApiUnprocessableEntityResponse({ description: 'Unknown, deactivated or unsuitable target unit; member not active' })
+  transfer(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: TransferMemberRequest, @CurrentPrincipal() principal: Principal, @RequestId() requestId?: string): Promise<MemberView> {
+    return this.lifecycle.transfer(id, body, principal, requestId);
+  }
+
+  @Post(':id/dual-registrations')
+  @Authorize('membership-officer')
+  @ApiOperation({ summary: 'Register with the community union where the member lives (双报到)', description: 'Publishes cn.gonghui.membership.member.dual-registered.v1' })
+  @ApiCreatedResponse({ type: MemberView })
+  @ApiConflictResponse({ description: 'Already registered with that community' })
+  @ApiUnprocessableEntityResponse({ description: 'Not a community union, or member not active' })
+  dualRegister(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: DualRegistrationRequest, @CurrentPrincipal() principal: Principal, @RequestId() requestId?: string): Promise<MemberView> {
+    return this.lifecycle.registerWithCommunity(id, body, principal, requestId);
+  }
+
+  @Post(':id/leave')
+  @HttpCode(200)
+  @Authorize('membership-officer')
+  @ApiOperation({ summary: 'Leave the union (退会)', description: 'Publishes cn.gonghui.membership.member.left.v1: the member is no longer eligible for aid or training bookings.' })
+  @ApiOkResponse({ type: MemberView })
+  @ApiConflictResponse({ description: 'Already left' })
+  leave(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: LeaveRequest, @CurrentPrincipal() principal: Principal, @RequestId() requestId?: string): Promise<MemberView> {
+    return this.lifecycle.leave(id, body, principal, requestId);
+  }
+
+  @Post(':id/reinstate')
+  @HttpCode(200)
+  @Authorize('membership-officer')
+  @ApiOperation({ summary: 'Reinstate a former member (恢复会籍)', description: 'Publishes cn.gonghui.membership.member.reinstated.v1' })
+  @ApiOkResponse({ type: MemberView })
+  @ApiConflictResponse({ description: 'Already active, or the person is active under another membership' })
+  reinstate(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @RequestId() requestId?: string): Promise<MemberView> {
+    return this.lifecycle.reinstate(id, principal, requestId);
+  }
+
+  @Post(':id/reveal-identity')
+  @HttpCode(200)
+  @Authorize('personal-data-viewer')
+  @ApiOperation({ summary: 'Show the full resident ID and mobile (查看完整身份信息)', description: 'Needs the personal-data-viewer role and a reason; every reveal is logged.' })
+  @ApiOkResponse({ type: RevealedIdentityView })
+  @ApiNotFoundResponse({ description: 'No such member in your subtree' })
+  reveal(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: RevealRequest, @CurrentPrincipal() principal: Principal): Promise<RevealedIdentityView> {
+    return this.revealIdentity.execute(id, body.reason, principal);
+  }
+
+  @Get(':id/personal-data-access-log')
+  @Authorize('personal-data-viewer')
+  @ApiOperation({ summary: 'Who saw the member’s full identifiers, when and why (查看记录)' })
+  @ApiOkResponse({ type: [AccessLogEntryView] })
+  accessLog(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<AccessLogEntryView[]> {
+    return this.revealIdentity.accessLog(id, principal);
   }
 }

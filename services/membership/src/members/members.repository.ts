@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EmploymentForm } from '@gonghui/contracts';
 import { Tx } from '@gonghui/persistence';
 import { ServiceRuntime } from '@gonghui/service-kit';
-import { MemberView } from './member.dto';
+import { HistoryEntryView, Honour, ListMembersQuery, MemberView, SkillLevel } from './member.dto';
 
 export interface MemberRow {
   id: string;
@@ -16,11 +16,19 @@ export interface MemberRow {
   gender: 'male' | 'female';
   birth_date: string;
   employment_form: EmploymentForm;
+  industry: string | null;
+  employer_name: string | null;
+  employer_credit_code: string | null;
+  skill_level: SkillLevel;
+  honours: Honour[];
   org_unit_id: string;
   org_unit_path: string;
   status: 'active' | 'left';
   enrolled_at: Date;
+  left_at: Date | null;
 }
+
+export type NewMember = Omit<MemberRow, 'enrolled_at' | 'left_at'>;
 
 export function toMemberView(row: MemberRow): MemberView {
   return {
@@ -32,14 +40,23 @@ export function toMemberView(row: MemberRow): MemberView {
     gender: row.gender,
     birthDate: row.birth_date,
     employmentForm: row.employment_form,
+    industry: row.industry,
+    employerName: row.employer_name,
+    employerCreditCode: row.employer_credit_code,
+    skillLevel: row.skill_level,
+    honours: row.honours,
     orgUnitId: row.org_unit_id,
     status: row.status,
     enrolledAt: row.enrolled_at.toISOString(),
+    leftAt: row.left_at?.toISOString() ?? null,
   };
 }
 
 const COLUMNS = `id, member_no, name, national_id_cipher, national_id_hash, national_id_masked, mobile_cipher, mobile_masked,
-  gender, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, employment_form, org_unit_id, org_unit_path, status, enrolled_at`;
+  gender, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, employment_form, industry, employer_name, employer_credit_code,
+  skill_level, honours, org_unit_id, org_unit_path, status, enrolled_at, left_at`;
+
+export type HistoryKind = 'enrolled' | 'transferred' | 'dual-registered' | 'left' | 'reinstated';
 
 @Injectable()
 export class MembersRepository {
@@ -50,33 +67,82 @@ export class MembersRepository {
     return Number(rows[0].n);
   }
 
-  async insert(tx: Tx, row: Omit<MemberRow, 'enrolled_at'>): Promise<MemberRow> {
+  async insert(tx: Tx, row: NewMember): Promise<MemberRow> {
     const { rows } = await tx.query<MemberRow>(
       `INSERT INTO members (id, member_no, name, national_id_cipher, national_id_hash, national_id_masked, mobile_cipher, mobile_masked,
-                            gender, birth_date, employment_form, org_unit_id, org_unit_path, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                            gender, birth_date, employment_form, industry, employer_name, employer_credit_code, skill_level, honours,
+                            org_unit_id, org_unit_path, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
        RETURNING ${COLUMNS}`,
       [
         row.id, row.member_no, row.name, row.national_id_cipher, row.national_id_hash, row.national_id_masked, row.mobile_cipher,
-        row.mobile_masked, row.gender, row.birth_date, row.employment_form, row.org_unit_id, row.org_unit_path, row.status,
+        row.mobile_masked, row.gender, row.birth_date, row.employment_form, row.industry, row.employer_name, row.employer_credit_code,
+        row.skill_level, row.honours, row.org_unit_id, row.org_unit_path, row.status,
       ],
     );
     return rows[0];
   }
 
-  async findById(id: string): Promise<MemberRow | null> {
-    const { rows } = await this.runtime.pool.query<MemberRow>(`SELECT ${COLUMNS} FROM members WHERE id = $1`, [id]);
+  async findById(id: string, tx?: Tx, forUpdate = false): Promise<MemberRow | null> {
+    const { rows } = await (tx ?? this.runtime.pool).query<MemberRow>(`SELECT ${COLUMNS} FROM members WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`, [id]);
     return rows[0] ?? null;
   }
 
-  async list(scopeLike: string, after: { t: string; id: string } | null, limit: number): Promise<MemberRow[]> {
+  /** Every membership of one person, newest first: at most one of them active. */
+  async findByNationalIdHash(hash: string): Promise<MemberRow[]> {
+    const { rows } = await this.runtime.pool.query<MemberRow>(`SELECT ${COLUMNS} FROM members WHERE national_id_hash = $1 ORDER BY enrolled_at DESC`, [hash]);
+    return rows;
+  }
+
+  async update(tx: Tx, id: string, changes: Partial<Pick<MemberRow, 'org_unit_id' | 'org_unit_path' | 'status'>> & { left_at?: Date | null }): Promise<MemberRow> {
+    const entries = Object.entries(changes);
+    const sets = entries.map(([column], i) => `${column} = $${i + 2}`).join(', ');
+    const { rows } = await tx.query<MemberRow>(`UPDATE members SET ${sets} WHERE id = $1 RETURNING ${COLUMNS}`, [id, ...entries.map(([, v]) => v)]);
+    return rows[0];
+  }
+
+  async recordHistory(tx: Tx, entry: { memberId: string; kind: HistoryKind; fromUnitId?: string | null; toUnitId?: string | null; reason?: string | null; actor: string }): Promise<void> {
+    await tx.query(`INSERT INTO member_history (member_id, kind, from_unit_id, to_unit_id, reason, actor) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      entry.memberId,
+      entry.kind,
+      entry.fromUnitId ?? null,
+      entry.toUnitId ?? null,
+      entry.reason ?? null,
+      entry.actor,
+    ]);
+  }
+
+  async history(memberId: string): Promise<HistoryEntryView[]> {
+    const { rows } = await this.runtime.pool.query<{ kind: string; from_unit_id: string | null; to_unit_id: string | null; reason: string | null; actor: string; occurred_at: Date }>(
+      'SELECT kind, from_unit_id, to_unit_id, reason, actor, occurred_at FROM member_history WHERE member_id = $1 ORDER BY id',
+      [memberId],
+    );
+    return rows.map((r) => ({ kind: r.kind, fromOrgUnitId: r.from_unit_id, toOrgUnitId: r.to_unit_id, reason: r.reason, actor: r.actor, occurredAt: r.occurred_at.toISOString() }));
+  }
+
+  /** A page of members inside `scopeLike` matching the filters, keyset-ordered by (enrolled_at, id). */
+  async list(scopeLike: string, filters: ListMembersQuery, after: { t: string; id: string } | null, limit: number): Promise<MemberRow[]> {
+    const params: unknown[] = [scopeLike];
+    const where = ['org_unit_path LIKE $1'];
+    const add = (clause: (n: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(clause(`$${params.length}`));
+    };
+    if (filters.status) add((n) => `status = ${n}`, filters.status);
+    if (filters.employmentForm === 'gig') where.push(`employment_form LIKE 'gig-%'`);
+    else if (filters.employmentForm) add((n) => `employment_form = ${n}`, filters.employmentForm);
+    if (filters.skillLevel) add((n) => `skill_level = ${n}`, filters.skillLevel);
+    if (filters.name) add((n) => `name LIKE ${n}`, filters.name.replace(/[\\%_]/g, (c) => `\\${c}`) + '%');
+    if (filters.enrolledFrom) add((n) => `enrolled_at >= ${n}::date`, filters.enrolledFrom);
+    if (filters.enrolledTo) add((n) => `enrolled_at < ${n}::date + 1`, filters.enrolledTo);
+    if (after) {
+      params.push(after.t, after.id);
+      where.push(`(enrolled_at, id) > ($${params.length - 1}, $${params.length}::uuid)`);
+    }
+    params.push(limit + 1);
     const { rows } = await this.runtime.pool.query<MemberRow>(
-      `SELECT ${COLUMNS} FROM members
-        WHERE org_unit_path LIKE $1
-          AND ($2::timestamptz IS NULL OR (enrolled_at, id) > ($2, $3::uuid))
-        ORDER BY enrolled_at, id
-        LIMIT $4`,
-      [scopeLike, after?.t ?? null, after?.id ?? null, limit + 1],
+      `SELECT ${COLUMNS} FROM members WHERE ${where.join(' AND ')} ORDER BY enrolled_at, id LIMIT $${params.length}`,
+      params,
     );
     return rows;
   }

@@ -5,6 +5,7 @@ import { Authorize, CurrentPrincipal, decodeCursor, DEFAULT_PAGE_SIZE, Page, Pro
 import { CreateOrgUnitRequest, ListOrgUnitsQuery, OrgUnitPage, OrgUnitView } from './org-unit.dto';
 import { OrgUnitsRepository, toOrgUnitView } from './org-units.repository';
 import { CreateOrgUnit } from './create-org-unit';
+import { UnitStatistics, UnitStatisticsQuery } from './unit-statistics';
 
 @ApiTags('membership: organisation units (工会组织)')
 @Controller('api/v1/membership/org-units')
@@ -12,6 +13,7 @@ export class OrgUnitsController {
   constructor(
     private readonly createOrgUnit: CreateOrgUnit,
     private readonly units: OrgUnitsRepository,
+    private readonly statistics: UnitStatisticsQuery,
   ) {}
 
   @Post()
@@ -34,6 +36,15 @@ export class OrgUnitsController {
     const after = decodeCursor<{ t: string; id: string }>(query.cursor, ['t', 'id']);
     const rows = await this.units.list(scopeLikePattern(principal), query.parentId, after, limit);
     return toPage(rows, limit, toOrgUnitView, (r) => ({ t: r.created_at.toISOString(), id: r.id }));
+  }
+
+  @Get(':id/statistics')
+  @Authorize()
+  @ApiOperation({ summary: 'Member figures of the unit and of each sub-unit, rolled up the tree (会员统计)' })
+  @ApiOkResponse({ type: UnitStatistics })
+  @ApiNotFoundResponse({ description: 'No such unit in your subtree' })
+  async unitStatistics(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<UnitStatistics> {
+    return this.statistics.forUnit(await this.get(id, principal));
   }
 
   @Get(':id')

@@ -7,6 +7,7 @@ import { Problem, ServiceRuntime } from '@gonghui/service-kit';
 import { OrgUnitsRepository } from '../../org-units/org-units.repository';
 import { PersonalDataVault } from '../../privacy/personal-data-vault';
 import { checkEnrolmentIdentity, formatMemberNo } from '../domain/enrolment-rules';
+import { canHoldMembers } from '../lifecycle/member-unit-rules';
 import { EnrolMemberRequest, MemberView } from '../member.dto';
 import { MembersRepository, toMemberView } from '../members.repository';
 
@@ -40,6 +41,11 @@ export class EnrolMember {
         if (!unit.active) {
           throw Problem.unprocessable('org-unit-inactive', '该组织已撤销，不能入会 / The unit is deactivated and cannot enrol members');
         }
+        if (!canHoldMembers(unit.kind)) {
+          throw new Problem(422, 'unit-cannot-enrol', '该组织不直接发展会员 / This unit does not enrol members directly', '会员须加入基层工会或行业工会 / Members join a grassroots or industry union', [
+            { field: 'orgUnitId', message: '须为基层工会或行业工会 / must be a grassroots or industry union' },
+          ]);
+        }
         const id = randomUUID();
         const row = await this.members.insert(tx, {
           id,
@@ -53,10 +59,16 @@ export class EnrolMember {
           gender: identity.gender,
           birth_date: identity.birthDate,
           employment_form: request.employmentForm,
+          industry: request.industry ?? null,
+          employer_name: request.employerName ?? null,
+          employer_credit_code: request.employerCreditCode?.toUpperCase() ?? null,
+          skill_level: request.skillLevel ?? 'novice',
+          honours: [...new Set(request.honours ?? [])],
           org_unit_id: unit.id,
           org_unit_path: unit.path,
           status: 'active',
         });
+        await this.members.recordHistory(tx, { memberId: row.id, kind: 'enrolled', toUnitId: unit.id, actor: principal.username });
         await this.runtime.outbox.record(
           tx,
           MemberEnrolledV1,
