@@ -233,3 +233,46 @@ export const MemberDualRegisteredV1 = defineEvent<MemberDualRegisteredV1>({
     registeredAt: '2026-11-24T10:00:00.000+08:00',
   },
 });
+
+export interface EnrolmentBatchCompletedV1 {
+  batchId: string;
+  orgUnitId: string;
+  totalRows: number;
+  enrolled: number;
+  alreadyEnrolled: number;
+  rejected: number;
+  completedAt: string;
+}
+
+export const EnrolmentBatchCompletedV1 = defineEvent<EnrolmentBatchCompletedV1>({
+  type: 'cn.gonghui.membership.enrolment-batch.completed.v1',
+  topic: 'gonghui.membership.enrolment-batch.v1',
+  producer: 'membership',
+  keyField: 'batchId',
+  summary: 'A collective enrolment roster was processed (集中入会)',
+  description:
+    'A roster uploaded for one union has been processed. Each enrolled member was also announced by member.enrolled; this event gives the totals.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['batchId', 'orgUnitId', 'totalRows', 'enrolled', 'alreadyEnrolled', 'rejected', 'completedAt'],
+    properties: {
+      batchId: p.uuid,
+      orgUnitId: p.uuid,
+      totalRows: { type: 'integer', minimum: 0 },
+      enrolled: { type: 'integer', minimum: 0 },
+      alreadyEnrolled: { type: 'integer', minimum: 0, description: 'Rows whose person was already an active member of this unit (a re-submitted roster)' },
+      rejected: { type: 'integer', minimum: 0 },
+      completedAt: p.timestamp,
+    },
+  },
+  example: {
+    batchId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+    orgUnitId: '3f0c2a4e-7a35-4d7b-9d6c-0c8f8e1d2a11',
+    totalRows: 102,
+    enrolled: 100,
+    alreadyEnrolled: 0,
+    rejected: 2,
+    completedAt: '2026-11-24T10:00:00.000+08:00',
+  },
+});

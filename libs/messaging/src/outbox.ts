@@ -63,4 +63,27 @@ export class Outbox {
     await tx.query(`SELECT pg_notify('outbox', current_schema())`);
     return eventId;
   }
+
+  /** Many events of one type in one statement (bulk work such as a roster), in the order given. */
+  async recordMany<T>(tx: Tx, contract: EventContract<T>, items: T[], meta: EventMetadata = {}): Promise<void> {
+    if (items.length === 0) return;
+    for (const data of items) assertValidEventData(contract, data);
+    await tx.query(
+      `INSERT INTO outbox (event_id, topic, message_key, event_type, source, occurred_at, data, correlation_id, causation_id)
+       SELECT e.id, $1, e.key, $2, $3, now(), e.data, $4, $5
+         FROM unnest($6::uuid[], $7::text[], $8::jsonb[]) WITH ORDINALITY AS e(id, key, data, n)
+        ORDER BY e.n`,
+      [
+        contract.topic,
+        contract.type,
+        this.source,
+        meta.correlationId ?? null,
+        meta.causationId ?? null,
+        items.map(() => newEventId()),
+        items.map((data) => String((data as Record<string, unknown>)[contract.keyField])),
+        items.map((data) => JSON.stringify(data)),
+      ],
+    );
+    await tx.query(`SELECT pg_notify('outbox', current_schema())`);
+  }
 }

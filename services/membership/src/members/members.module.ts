@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OrgUnitsModule } from '../org-units/org-units.module';
-import { PersonalDataVault } from '../privacy/personal-data-vault';
+import { PrivacyModule } from '../privacy/privacy.module';
 import { MembersController } from './members.controller';
 import { MembersRepository } from './members.repository';
 import { EnrolMember } from './enrol-member/enrol-member';
@@ -8,8 +8,8 @@ import { MemberLifecycle } from './lifecycle/lifecycle';
 import { RevealIdentity } from './reveal-identity/reveal-identity';
 
 @Module({
-  imports: [OrgUnitsModule],
+  imports: [OrgUnitsModule, PrivacyModule],
   controllers: [MembersController],
-  providers: [MembersRepository, EnrolMember, MemberLifecycle, RevealIdentity, { provide: PersonalDataVault, useFactory: () => PersonalDataVault.fromEnv() }],
+  providers: [MembersRepository, EnrolMember, MemberLifecycle, RevealIdentity],
 })
 export class MembersModule {}

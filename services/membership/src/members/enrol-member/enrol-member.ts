@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { MemberEnrolledV1 } from '@gonghui/contracts';
-import { inScope, Principal } from '@gonghui/auth';
+import { Principal } from '@gonghui/auth';
 import { inTransaction, isPgError, PgErrorCode } from '@gonghui/persistence';
 import { Problem, ServiceRuntime } from '@gonghui/service-kit';
 import { OrgUnitsRepository } from '../../org-units/org-units.repository';
 import { PersonalDataVault } from '../../privacy/personal-data-vault';
 import { checkEnrolmentIdentity, formatMemberNo } from '../domain/enrolment-rules';
-import { canHoldMembers } from '../lifecycle/member-unit-rules';
+import { requireEnrollingUnit } from '../enrolling-unit';
 import { EnrolMemberRequest, MemberView } from '../member.dto';
 import { MembersRepository, toMemberView } from '../members.repository';
 
@@ -32,20 +32,7 @@ export class EnrolMember {
 
     try {
       return await inTransaction(this.runtime.pool, async (tx) => {
-        const unit = await this.units.findById(request.orgUnitId, tx);
-        if (!unit || !inScope(principal, unit.path)) {
-          throw new Problem(422, 'unknown-org-unit', '组织不存在 / Unknown organisation unit', `组织 ${request.orgUnitId} 不存在 / Unit ${request.orgUnitId} does not exist`, [
-            { field: 'orgUnitId', message: '组织不存在 / unknown organisation unit' },
-          ]);
-        }
-        if (!unit.active) {
-          throw Problem.unprocessable('org-unit-inactive', '该组织已撤销，不能入会 / The unit is deactivated and cannot enrol members');
-        }
-        if (!canHoldMembers(unit.kind)) {
-          throw new Problem(422, 'unit-cannot-enrol', '该组织不直接发展会员 / This unit does not enrol members directly', '会员须加入基层工会或行业工会 / Members join a grassroots or industry union', [
-            { field: 'orgUnitId', message: '须为基层工会或行业工会 / must be a grassroots or industry union' },
-          ]);
-        }
+        const unit = await requireEnrollingUnit(this.units, request.orgUnitId, principal, 'orgUnitId', tx);
         const id = randomUUID();
         const row = await this.members.insert(tx, {
           id,

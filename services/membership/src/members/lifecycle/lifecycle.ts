@@ -3,10 +3,10 @@ import { MemberDualRegisteredV1, MemberLeftV1, MemberReinstatedV1, MemberTransfe
 import { inScope, Principal } from '@gonghui/auth';
 import { inTransaction, isPgError, PgErrorCode, Tx } from '@gonghui/persistence';
 import { Problem, ServiceRuntime } from '@gonghui/service-kit';
-import { OrgUnitRow, OrgUnitsRepository } from '../../org-units/org-units.repository';
+import { OrgUnitsRepository } from '../../org-units/org-units.repository';
 import { DualRegistrationRequest, LeaveRequest, MemberView, TransferMemberRequest } from '../member.dto';
 import { MemberRow, MembersRepository, toMemberView } from '../members.repository';
-import { canHoldMembers } from './member-unit-rules';
+import { requireEnrollingUnit } from '../enrolling-unit';
 
 /**
  * The use cases that change a membership after enrolment: transfer (会员关系转接), dual
@@ -24,7 +24,7 @@ export class MemberLifecycle {
   transfer(memberId: string, request: TransferMemberRequest, principal: Principal, requestId?: string): Promise<MemberView> {
     return this.change(memberId, principal, async (tx, member) => {
       if (member.status !== 'active') throw Problem.unprocessable('member-not-active', '已退会的会员不能转接 / A member who left cannot be transferred');
-      const target = await this.targetUnit(tx, request.toOrgUnitId, 'toOrgUnitId', principal);
+      const target = await requireEnrollingUnit(this.units, request.toOrgUnitId, principal, 'toOrgUnitId', tx);
       if (target.id === member.org_unit_id) throw Problem.unprocessable('same-unit', '会员已在该组织 / The member already belongs to that unit');
       const updated = await this.members.update(tx, member.id, { org_unit_id: target.id, org_unit_path: target.path });
       await this.members.recordHistory(tx, { memberId: member.id, kind: 'transferred', fromUnitId: member.org_unit_id, toUnitId: target.id, reason: request.reason, actor: principal.username });
@@ -111,19 +111,5 @@ export class MemberLifecycle {
       if (!member || !inScope(principal, member.org_unit_path)) throw Problem.notFound(`会员不存在 / Member ${memberId} not found`);
       return toMemberView(await apply(tx, member));
     });
-  }
-
-  private async targetUnit(tx: Tx, id: string, field: string, principal: Principal): Promise<OrgUnitRow> {
-    const unit = await this.units.findById(id, tx);
-    if (!unit || !inScope(principal, unit.path)) {
-      throw new Problem(422, 'unknown-org-unit', '组织不存在 / Unknown organisation unit', undefined, [{ field, message: '组织不存在 / unknown organisation unit' }]);
-    }
-    if (!unit.active) throw Problem.unprocessable('org-unit-inactive', '该组织已撤销 / The unit is deactivated');
-    if (!canHoldMembers(unit.kind)) {
-      throw new Problem(422, 'unit-cannot-enrol', '该组织不直接发展会员 / This unit does not hold members directly', undefined, [
-        { field, message: '须为基层工会或行业工会 / must be a grassroots or industry union' },
-      ]);
-    }
-    return unit;
   }
 }

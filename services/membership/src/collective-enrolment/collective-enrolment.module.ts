@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { OrgUnitsModule } from '../org-units/org-units.module';
+import { PrivacyModule } from '../privacy/privacy.module';
+import { CollectiveEnrolment } from './collective-enrolment';
+import { CollectiveEnrolmentController } from './collective-enrolment.controller';
+
+@Module({
+  imports: [OrgUnitsModule, PrivacyModule],
+  controllers: [CollectiveEnrolmentController],
+  providers: [CollectiveEnrolment],
+})
+export class CollectiveEnrolmentModule {}
