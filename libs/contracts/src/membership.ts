@@ -21,6 +21,49 @@ export const ORG_UNIT_KINDS: readonly OrgUnitKind[] = [
   'industry',
 ];
 
+export interface OrgUnitRenamedV1 {
+  orgUnitId: string;
+  name: string;
+  renamedAt: string;
+}
+
+export const OrgUnitRenamedV1 = defineEvent<OrgUnitRenamedV1>({
+  type: 'cn.gonghui.membership.org-unit.renamed.v1',
+  topic: 'gonghui.membership.org-unit.v1',
+  producer: 'membership',
+  keyField: 'orgUnitId',
+  summary: 'An organisation unit was renamed (组织更名)',
+  description: 'The unit keeps its id, code and place in the tree; only its name changed.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['orgUnitId', 'name', 'renamedAt'],
+    properties: { orgUnitId: p.uuid, name: { type: 'string', minLength: 1, maxLength: 200 }, renamedAt: p.timestamp },
+  },
+  example: { orgUnitId: '3f0c2a4e-7a35-4d7b-9d6c-0c8f8e1d2a11', name: '重庆市总工会', renamedAt: '2026-11-24T09:00:00.000+08:00' },
+});
+
+export interface OrgUnitDeactivatedV1 {
+  orgUnitId: string;
+  deactivatedAt: string;
+}
+
+export const OrgUnitDeactivatedV1 = defineEvent<OrgUnitDeactivatedV1>({
+  type: 'cn.gonghui.membership.org-unit.deactivated.v1',
+  topic: 'gonghui.membership.org-unit.v1',
+  producer: 'membership',
+  keyField: 'orgUnitId',
+  summary: 'An organisation unit was deactivated (组织撤销)',
+  description: 'The unit had no active members and no active sub-units left; it takes no new members.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['orgUnitId', 'deactivatedAt'],
+    properties: { orgUnitId: p.uuid, deactivatedAt: p.timestamp },
+  },
+  example: { orgUnitId: '3f0c2a4e-7a35-4d7b-9d6c-0c8f8e1d2a11', deactivatedAt: '2026-11-24T09:00:00.000+08:00' },
+});
+
 export type EmploymentForm =
   | 'regular'
   | 'gig-delivery'

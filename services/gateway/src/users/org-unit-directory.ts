@@ -1,4 +1,4 @@
-import { OrgUnitCreatedV1 } from '@gonghui/contracts';
+import { OrgUnitCreatedV1, OrgUnitRenamedV1 } from '@gonghui/contracts';
 import { on, Subscription } from '@gonghui/messaging';
 
 /** The gateway learns units from membership's events, to turn a user's unit into a data scope. */
@@ -11,6 +11,9 @@ export function orgUnitDirectorySubscriptions(): Subscription[] {
          ON CONFLICT (org_unit_id) DO UPDATE SET path = EXCLUDED.path, name = EXCLUDED.name, kind = EXCLUDED.kind`,
         [u.orgUnitId, u.path, u.name, u.kind],
       );
+    }),
+    on(OrgUnitRenamedV1, async (tx, event) => {
+      await tx.query('UPDATE org_unit_directory SET name = $2 WHERE org_unit_id = $1', [event.data.orgUnitId, event.data.name]);
     }),
   ];
 }

@@ -37,6 +37,21 @@ export class CreateOrgUnitRequest {
   address?: string;
 }
 
+export class UpdateOrgUnitRequest {
+  @ApiPropertyOptional({ example: '渝北区总工会' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ example: '重庆市渝北区龙溪街道' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  address?: string;
+}
+
 export class ListOrgUnitsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only the direct children of this unit' })
   @IsOptional()

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { inScope, Principal, scopeLikePattern } from '@gonghui/auth';
 import { Authorize, CurrentPrincipal, decodeCursor, DEFAULT_PAGE_SIZE, Page, Problem, RequestId, toPage } from '@gonghui/service-kit';
-import { CreateOrgUnitRequest, ListOrgUnitsQuery, OrgUnitPage, OrgUnitView } from './org-unit.dto';
+import { CreateOrgUnitRequest, ListOrgUnitsQuery, OrgUnitPage, OrgUnitView, UpdateOrgUnitRequest } from './org-unit.dto';
+import { ChangeOrgUnit } from './change-org-unit';
 import { OrgUnitsRepository, toOrgUnitView } from './org-units.repository';
 import { CreateOrgUnit } from './create-org-unit';
 import { UnitStatistics, UnitStatisticsQuery } from './unit-statistics';
@@ -14,7 +15,27 @@ export class OrgUnitsController {
     private readonly createOrgUnit: CreateOrgUnit,
     private readonly units: OrgUnitsRepository,
     private readonly statistics: UnitStatisticsQuery,
+    private readonly changeOrgUnit: ChangeOrgUnit,
   ) {}
+
+  @Patch(':id')
+  @Authorize('membership-officer')
+  @ApiOperation({ summary: 'Rename or readdress a unit (组织更名)', description: 'Publishes cn.gonghui.membership.org-unit.renamed.v1 when the name changes' })
+  @ApiOkResponse({ type: OrgUnitView })
+  @ApiNotFoundResponse({ description: 'No such unit in your subtree' })
+  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateOrgUnitRequest, @CurrentPrincipal() principal: Principal, @RequestId() requestId?: string): Promise<OrgUnitView> {
+    return this.changeOrgUnit.update(id, body, principal, requestId);
+  }
+
+  @Post(':id/deactivate')
+  @HttpCode(200)
+  @Authorize('membership-officer')
+  @ApiOperation({ summary: 'Deactivate a unit (撤销组织)', description: 'Refused while active members or active sub-units remain. Publishes cn.gonghui.membership.org-unit.deactivated.v1' })
+  @ApiOkResponse({ type: OrgUnitView })
+  @ApiConflictResponse({ description: 'Active members or sub-units remain, or already deactivated' })
+  deactivate(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @RequestId() requestId?: string): Promise<OrgUnitView> {
+    return this.changeOrgUnit.deactivate(id, principal, requestId);
+  }
 
   @Post()
   @Authorize('membership-officer')

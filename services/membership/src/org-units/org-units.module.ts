@@ -3,10 +3,11 @@ import { OrgUnitsController } from './org-units.controller';
 import { OrgUnitsRepository } from './org-units.repository';
 import { CreateOrgUnit } from './create-org-unit';
 import { UnitStatisticsQuery } from './unit-statistics';
+import { ChangeOrgUnit } from './change-org-unit';
 
 @Module({
   controllers: [OrgUnitsController],
-  providers: [OrgUnitsRepository, CreateOrgUnit, UnitStatisticsQuery],
+  providers: [OrgUnitsRepository, CreateOrgUnit, UnitStatisticsQuery, ChangeOrgUnit],
   exports: [OrgUnitsRepository],
 })
 export class OrgUnitsModule {}

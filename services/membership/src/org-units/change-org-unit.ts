@@ -1,0 +1,60 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { OrgUnitDeactivatedV1, OrgUnitRenamedV1 } from '@gonghui/contracts';
+import { inScope, Principal } from '@gonghui/auth';
+import { inTransaction, Tx } from '@gonghui/persistence';
+import { Problem, ServiceRuntime } from '@gonghui/service-kit';
+import { OrgUnitView, UpdateOrgUnitRequest } from './org-unit.dto';
+import { OrgUnitRow, OrgUnitsRepository, toOrgUnitView } from './org-units.repository';
+
+/** Use cases that change an existing unit: rename (and readdress), and deactivate (撤销). */
+@Injectable()
+export class ChangeOrgUnit {
+  constructor(
+    @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
+    private readonly units: OrgUnitsRepository,
+  ) {}
+
+  update(id: string, request: UpdateOrgUnitRequest, principal: Principal, requestId?: string): Promise<OrgUnitView> {
+    return this.change(id, principal, async (tx, unit) => {
+      const { rows } = await tx.query<OrgUnitRow>(
+        `UPDATE org_units SET name = COALESCE($2, name), address = COALESCE($3, address) WHERE id = $1 RETURNING *`,
+        [id, request.name ?? null, request.address ?? null],
+      );
+      if (request.name !== undefined && request.name !== unit.name) {
+        await this.runtime.outbox.record(tx, OrgUnitRenamedV1, { orgUnitId: id, name: request.name, renamedAt: new Date().toISOString() }, { correlationId: requestId });
+      }
+      return rows[0];
+    });
+  }
+
+  deactivate(id: string, principal: Principal, requestId?: string): Promise<OrgUnitView> {
+    return this.change(id, principal, async (tx, unit) => {
+      if (!unit.active) throw Problem.conflict('already-inactive', '该组织已撤销 / The unit is already deactivated');
+      const { rows } = await tx.query<{ members: string; units: string }>(
+        `SELECT (SELECT count(*) FROM members WHERE status = 'active' AND org_unit_path LIKE $1 || '%') AS members,
+                (SELECT count(*) FROM org_units WHERE active AND parent_id = $2) AS units`,
+        [unit.path, unit.id],
+      );
+      const members = Number(rows[0].members);
+      const subUnits = Number(rows[0].units);
+      if (members > 0 || subUnits > 0) {
+        throw Problem.conflict(
+          'org-unit-not-empty',
+          `该组织仍有${members}名在册会员、${subUnits}个在用下级组织，请先转接或撤销 / The unit still has ${members} active members and ${subUnits} active sub-units: transfer or deactivate them first`,
+        );
+      }
+      const { rows: updated } = await tx.query<OrgUnitRow>('UPDATE org_units SET active = false WHERE id = $1 RETURNING *', [id]);
+      await this.runtime.outbox.record(tx, OrgUnitDeactivatedV1, { orgUnitId: id, deactivatedAt: new Date().toISOString() }, { correlationId: requestId });
+      return updated[0];
+    });
+  }
+
+  private change(id: string, principal: Principal, apply: (tx: Tx, unit: OrgUnitRow) => Promise<OrgUnitRow>): Promise<OrgUnitView> {
+    return inTransaction(this.runtime.pool, async (tx) => {
+      const { rows } = await tx.query<OrgUnitRow>('SELECT * FROM org_units WHERE id = $1 FOR UPDATE', [id]);
+      const unit = rows[0];
+      if (!unit || !inScope(principal, unit.path)) throw Problem.notFound(`组织不存在 / Organisation unit ${id} not found`);
+      return toOrgUnitView(await apply(tx, unit));
+    });
+  }
+}
