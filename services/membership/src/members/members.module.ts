@@ -6,10 +6,12 @@ import { MembersRepository } from './members.repository';
 import { EnrolMember } from './enrol-member/enrol-member';
 import { MemberLifecycle } from './lifecycle/lifecycle';
 import { RevealIdentity } from './reveal-identity/reveal-identity';
+import { Prospects } from '../prospects/prospects';
+import { ProspectsController } from '../prospects/prospects.controller';
 
 @Module({
   imports: [OrgUnitsModule, PrivacyModule],
-  controllers: [MembersController],
-  providers: [MembersRepository, EnrolMember, MemberLifecycle, RevealIdentity],
+  controllers: [MembersController, ProspectsController],
+  providers: [MembersRepository, EnrolMember, MemberLifecycle, RevealIdentity, Prospects],
 })
 export class MembersModule {}

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { MemberEnrolledV1 } from '@gonghui/contracts';
 import { Principal } from '@gonghui/auth';
-import { inTransaction, isPgError, PgErrorCode } from '@gonghui/persistence';
+import { inTransaction, isPgError, PgErrorCode, Tx } from '@gonghui/persistence';
 import { Problem, ServiceRuntime } from '@gonghui/service-kit';
 import { OrgUnitsRepository } from '../../org-units/org-units.repository';
 import { PersonalDataVault } from '../../privacy/personal-data-vault';
@@ -25,59 +25,72 @@ export class EnrolMember {
     private readonly members: MembersRepository,
   ) {}
 
-  async execute(request: EnrolMemberRequest, principal: Principal, requestId?: string): Promise<MemberView> {
+  execute(request: EnrolMemberRequest, principal: Principal, requestId?: string): Promise<MemberView> {
+    return this.refusingSecondMembership(() =>
+      inTransaction(this.runtime.pool, (tx) => this.enrolWithin(tx, request, principal, requestId)),
+    );
+  }
+
+  /** Enrol inside the caller's transaction (prospect conversion uses it with its own change). */
+  async enrolWithin(tx: Tx, request: EnrolMemberRequest, principal: Principal, requestId?: string): Promise<MemberView> {
     const checked = checkEnrolmentIdentity(request);
     if (!checked.ok) throw Problem.badRequest('实名信息有误 / The real-name details are invalid', checked.errors);
     const { identity } = checked;
+    const unit = await requireEnrollingUnit(this.units, request.orgUnitId, principal, 'orgUnitId', tx);
+    const id = randomUUID();
+    const row = await this.members.insert(tx, {
+      id,
+      member_no: formatMemberNo(await this.members.nextMemberSequence(tx)),
+      name: request.name.trim(),
+      national_id_cipher: this.vault.encrypt(identity.nationalId),
+      national_id_hash: this.vault.lookupHash(identity.nationalId),
+      national_id_masked: identity.maskedNationalId,
+      mobile_cipher: this.vault.encrypt(identity.mobile),
+      mobile_masked: identity.maskedMobile,
+      gender: identity.gender,
+      birth_date: identity.birthDate,
+      employment_form: request.employmentForm,
+      industry: request.industry ?? null,
+      employer_name: request.employerName ?? null,
+      employer_credit_code: request.employerCreditCode?.toUpperCase() ?? null,
+      skill_level: request.skillLevel ?? 'novice',
+      honours: [...new Set(request.honours ?? [])],
+      org_unit_id: unit.id,
+      org_unit_path: unit.path,
+      status: 'active',
+    });
+    await this.members.recordHistory(tx, { memberId: row.id, kind: 'enrolled', toUnitId: unit.id, actor: principal.username });
+    await this.runtime.outbox.record(
+      tx,
+      MemberEnrolledV1,
+      {
+        memberId: row.id,
+        memberNo: row.member_no,
+        orgUnitId: row.org_unit_id,
+        orgUnitPath: row.org_unit_path,
+        maskedNationalId: row.national_id_masked,
+        employmentForm: row.employment_form,
+        status: 'active',
+        enrolledAt: row.enrolled_at.toISOString(),
+      },
+      { correlationId: requestId },
+    );
+    return toMemberView(row);
+  }
 
+  /** The partial unique index refused a second active membership: a 409 on nationalId. */
+  async refusingSecondMembership<T>(work: () => Promise<T>): Promise<T> {
     try {
-      return await inTransaction(this.runtime.pool, async (tx) => {
-        const unit = await requireEnrollingUnit(this.units, request.orgUnitId, principal, 'orgUnitId', tx);
-        const id = randomUUID();
-        const row = await this.members.insert(tx, {
-          id,
-          member_no: formatMemberNo(await this.members.nextMemberSequence(tx)),
-          name: request.name.trim(),
-          national_id_cipher: this.vault.encrypt(identity.nationalId),
-          national_id_hash: this.vault.lookupHash(identity.nationalId),
-          national_id_masked: identity.maskedNationalId,
-          mobile_cipher: this.vault.encrypt(identity.mobile),
-          mobile_masked: identity.maskedMobile,
-          gender: identity.gender,
-          birth_date: identity.birthDate,
-          employment_form: request.employmentForm,
-          industry: request.industry ?? null,
-          employer_name: request.employerName ?? null,
-          employer_credit_code: request.employerCreditCode?.toUpperCase() ?? null,
-          skill_level: request.skillLevel ?? 'novice',
-          honours: [...new Set(request.honours ?? [])],
-          org_unit_id: unit.id,
-          org_unit_path: unit.path,
-          status: 'active',
-        });
-        await this.members.recordHistory(tx, { memberId: row.id, kind: 'enrolled', toUnitId: unit.id, actor: principal.username });
-        await this.runtime.outbox.record(
-          tx,
-          MemberEnrolledV1,
-          {
-            memberId: row.id,
-            memberNo: row.member_no,
-            orgUnitId: row.org_unit_id,
-            orgUnitPath: row.org_unit_path,
-            maskedNationalId: row.national_id_masked,
-            employmentForm: row.employment_form,
-            status: 'active',
-            enrolledAt: row.enrolled_at.toISOString(),
-          },
-          { correlationId: requestId },
-        );
-        return toMemberView(row);
-      });
+      return await work();
     } catch (error) {
       if (isPgError(error, PgErrorCode.uniqueViolation) && error.constraint === 'members_one_active_per_person') {
-        throw new Problem(409, 'already-a-member', '此人已是在册会员 / This person is already an active member', '同一人不能重复入会 / One person cannot be an active member twice', [
-          { field: 'nationalId', message: '该身份证号已登记为在册会员 / this resident ID already belongs to an active member' },
-        ]);
+        throw new Problem(
+          409,
+          'already-a-member',
+          '此人已是在册会员 / This person is already an active member',
+          '同一人不能重复入会 / One person cannot be an active member twice',
+          [{ field: 'nationalId', message: '该身份证号已登记为在册会员 / this resident ID already belongs to an active member' }],
+        );
       }
       throw error;
     }
