@@ -35,6 +35,25 @@ export const messagingMigration: Migration = {
   `,
 };
 
+/**
+ * Every insert into the outbox wakes the relay (NOTIFY outbox, '<schema>') from a statement
+ * trigger, so writers need no extra round trip; the relay still polls if a notification is lost.
+ */
+export const outboxNotifyMigration: Migration = {
+  name: '0000_messaging_notify',
+  sql: `
+    CREATE FUNCTION notify_outbox() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM pg_notify('outbox', TG_TABLE_SCHEMA);
+      RETURN NULL;
+    END $$;
+    CREATE TRIGGER outbox_notify AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION notify_outbox();
+  `,
+};
+
+/** The messaging tables and triggers, to list first in every service's migrations. */
+export const messagingMigrations: readonly Migration[] = [messagingMigration, outboxNotifyMigration];
+
 export interface EventMetadata {
   /** Request id of the HTTP request (x-request-id) that caused this change. */
   correlationId?: string;
@@ -59,8 +78,6 @@ export class Outbox {
        VALUES ($1, $2, $3, $4, $5, now(), $6, $7, $8)`,
       [eventId, contract.topic, key, contract.type, this.source, JSON.stringify(data), meta.correlationId ?? null, meta.causationId ?? null],
     );
-    // Wake the relay at once instead of waiting for its next poll.
-    await tx.query(`SELECT pg_notify('outbox', current_schema())`);
     return eventId;
   }
 
@@ -84,6 +101,5 @@ export class Outbox {
         items.map((data) => JSON.stringify(data)),
       ],
     );
-    await tx.query(`SELECT pg_notify('outbox', current_schema())`);
   }
 }

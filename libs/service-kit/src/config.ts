@@ -24,13 +24,15 @@ export interface ServiceConfig {
   port: number;
   host: string;
   databaseUrl: string;
+  /** Connections in the service's pool (DATABASE_POOL_SIZE). */
+  databasePoolSize: number;
   kafka: KafkaSettings;
   jwtSecret: string;
 }
 
 /**
  * Configuration from the environment, the same variables locally, in tests and in containers:
- * PORT (or <NAME>_PORT), HOST, DATABASE_URL (the service's own role), KAFKA_BROKERS,
+ * PORT (or <NAME>_PORT), HOST, DATABASE_URL (the service's own role), DATABASE_POOL_SIZE, KAFKA_BROKERS,
  * KAFKA_TOPIC_PREFIX, JWT_SECRET.
  */
 export function serviceConfigFromEnv(name: ServiceName, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
@@ -44,6 +46,7 @@ export function serviceConfigFromEnv(name: ServiceName, env: NodeJS.ProcessEnv =
     port,
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL ?? `postgres://${role}:${role}@127.0.0.1:5432/gonghui`,
+    databasePoolSize: Number(env.DATABASE_POOL_SIZE ?? 10),
     kafka: kafkaSettingsFromEnv(`gonghui-${name}`, env),
     jwtSecret: env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
   };

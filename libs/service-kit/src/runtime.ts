@@ -36,7 +36,7 @@ export class ServiceRuntime {
     private readonly definition: ServiceDefinition,
   ) {
     this.logger = new Logger(config.name);
-    this.pool = createServicePool({ url: config.databaseUrl, schema: config.schema, applicationName: `gonghui-${config.name}` });
+    this.pool = createServicePool({ url: config.databaseUrl, schema: config.schema, max: config.databasePoolSize, applicationName: `gonghui-${config.name}` });
     this.kafka = createKafka(config.kafka, this.logger);
     this.publisher = new KafkaEventPublisher(this.kafka);
     this.outbox = new Outbox(`/gonghui/${config.name}`);

@@ -1,6 +1,6 @@
 import { Migration } from '@gonghui/persistence';
-import { messagingMigration } from '@gonghui/messaging';
+import { messagingMigrations } from '@gonghui/messaging';
 import { usersAndOrgUnits } from './0001_users_and_org_units';
 
 /** Applied in this order, each once; never edit one that has shipped, add the next. */
-export const migrations: readonly Migration[] = [messagingMigration, usersAndOrgUnits];
+export const migrations: readonly Migration[] = [...messagingMigrations, usersAndOrgUnits];

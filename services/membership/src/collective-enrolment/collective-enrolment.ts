@@ -5,7 +5,7 @@ import { Principal } from '@gonghui/auth';
 import { inTransaction, Tx } from '@gonghui/persistence';
 import { Problem, ServiceRuntime } from '@gonghui/service-kit';
 import { OrgUnitRow, OrgUnitsRepository } from '../org-units/org-units.repository';
-import { PersonalDataVault } from '../privacy/personal-data-vault';
+import { PersonalDataVault } from '@gonghui/identifiers';
 import { requireEnrollingUnit } from '../members/enrolling-unit';
 import { EnrolmentCandidate, parseRoster, RowRejection, screenRoster } from './roster';
 import { JobView } from './job.dto';

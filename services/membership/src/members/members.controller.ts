@@ -22,7 +22,7 @@ import { EnrolMember } from './enrol-member/enrol-member';
 import { MemberLifecycle } from './lifecycle/lifecycle';
 import { RevealIdentity } from './reveal-identity/reveal-identity';
 import { OrgUnitsRepository } from '../org-units/org-units.repository';
-import { PersonalDataVault } from '../privacy/personal-data-vault';
+import { PersonalDataVault } from '@gonghui/identifiers';
 
 @ApiTags('membership: members (会员)')
 @Controller('api/v1/membership/members')

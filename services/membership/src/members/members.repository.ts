@@ -62,22 +62,26 @@ export type HistoryKind = 'enrolled' | 'transferred' | 'dual-registered' | 'left
 export class MembersRepository {
   constructor(@Inject(ServiceRuntime) private readonly runtime: ServiceRuntime) {}
 
-  async nextMemberSequence(tx: Tx): Promise<number> {
-    const { rows } = await tx.query<{ n: string }>(`SELECT nextval('member_no_seq') AS n`);
-    return Number(rows[0].n);
-  }
-
-  async insert(tx: Tx, row: NewMember): Promise<MemberRow> {
+  /**
+   * Insert a new member with the next member number (M + 10 digits) and its 'enrolled' history
+   * entry, in one statement.
+   */
+  async insertEnrolled(tx: Tx, row: Omit<NewMember, 'member_no'>, actor: string): Promise<MemberRow> {
     const { rows } = await tx.query<MemberRow>(
-      `INSERT INTO members (id, member_no, name, national_id_cipher, national_id_hash, national_id_masked, mobile_cipher, mobile_masked,
-                            gender, birth_date, employment_form, industry, employer_name, employer_credit_code, skill_level, honours,
-                            org_unit_id, org_unit_path, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
-       RETURNING ${COLUMNS}`,
+      `WITH m AS (
+         INSERT INTO members (id, member_no, name, national_id_cipher, national_id_hash, national_id_masked, mobile_cipher, mobile_masked,
+                              gender, birth_date, employment_form, industry, employer_name, employer_credit_code, skill_level, honours,
+                              org_unit_id, org_unit_path, status)
+         VALUES ($1, 'M' || lpad(nextval('member_no_seq')::text, 10, '0'), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+         RETURNING *
+       ), history AS (
+         INSERT INTO member_history (member_id, kind, to_unit_id, actor) SELECT id, 'enrolled', org_unit_id, $19 FROM m
+       )
+       SELECT ${COLUMNS} FROM m`,
       [
-        row.id, row.member_no, row.name, row.national_id_cipher, row.national_id_hash, row.national_id_masked, row.mobile_cipher,
+        row.id, row.name, row.national_id_cipher, row.national_id_hash, row.national_id_masked, row.mobile_cipher,
         row.mobile_masked, row.gender, row.birth_date, row.employment_form, row.industry, row.employer_name, row.employer_credit_code,
-        row.skill_level, row.honours, row.org_unit_id, row.org_unit_path, row.status,
+        row.skill_level, row.honours, row.org_unit_id, row.org_unit_path, row.status, actor,
       ],
     );
     return rows[0];

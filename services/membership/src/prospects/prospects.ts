@@ -6,7 +6,7 @@ import { inScope, Principal } from '@gonghui/auth';
 import { inTransaction } from '@gonghui/persistence';
 import { Problem, ServiceRuntime } from '@gonghui/service-kit';
 import { OrgUnitsRepository } from '../org-units/org-units.repository';
-import { PersonalDataVault } from '../privacy/personal-data-vault';
+import { PersonalDataVault } from '@gonghui/identifiers';
 import { EnrolMember } from '../members/enrol-member/enrol-member';
 import { MemberView } from '../members/member.dto';
 import { ConvertProspectRequest, ListProspectsQuery, ProspectView, RecordProspectRequest } from './prospect.dto';

@@ -1,5 +1,5 @@
 import { syntheticNationalId } from '@gonghui/identifiers';
-import { checkEnrolmentIdentity, formatMemberNo } from './enrolment-rules';
+import { checkEnrolmentIdentity } from './enrolment-rules';
 
 describe('real-name enrolment rules', () => {
   const validId = '11010519491231002X'; // GB 11643 worked example: female, born 1949-12-31
@@ -39,9 +39,5 @@ describe('real-name enrolment rules', () => {
     for (let i = 0; i < 100; i++) {
       expect(checkEnrolmentIdentity({ nationalId: syntheticNationalId(i), mobile: '13912345678' }).ok).toBe(true);
     }
-  });
-
-  it('formats member numbers with ten digits', () => {
-    expect(formatMemberNo(42)).toBe('M0000000042');
   });
 });

@@ -60,8 +60,3 @@ export function checkEnrolmentIdentity(input: EnrolmentIdentity): { ok: true; id
     },
   };
 }
-
-/** Member numbers are issued from a sequence: M + 10 digits. */
-export function formatMemberNo(sequence: number): string {
-  return `M${String(sequence).padStart(10, '0')}`;
-}

@@ -5,8 +5,8 @@ import { Principal } from '@gonghui/auth';
 import { inTransaction, isPgError, PgErrorCode, Tx } from '@gonghui/persistence';
 import { Problem, ServiceRuntime } from '@gonghui/service-kit';
 import { OrgUnitsRepository } from '../../org-units/org-units.repository';
-import { PersonalDataVault } from '../../privacy/personal-data-vault';
-import { checkEnrolmentIdentity, formatMemberNo } from '../domain/enrolment-rules';
+import { PersonalDataVault } from '@gonghui/identifiers';
+import { checkEnrolmentIdentity } from '../domain/enrolment-rules';
 import { requireEnrollingUnit } from '../enrolling-unit';
 import { EnrolMemberRequest, MemberView } from '../member.dto';
 import { MembersRepository, toMemberView } from '../members.repository';
@@ -38,28 +38,30 @@ export class EnrolMember {
     const { identity } = checked;
     const unit = await requireEnrollingUnit(this.units, request.orgUnitId, principal, 'orgUnitId', tx);
     const id = randomUUID();
-    const row = await this.members.insert(tx, {
-      id,
-      member_no: formatMemberNo(await this.members.nextMemberSequence(tx)),
-      name: request.name.trim(),
-      national_id_cipher: this.vault.encrypt(identity.nationalId),
-      national_id_hash: this.vault.lookupHash(identity.nationalId),
-      national_id_masked: identity.maskedNationalId,
-      mobile_cipher: this.vault.encrypt(identity.mobile),
-      mobile_masked: identity.maskedMobile,
-      gender: identity.gender,
-      birth_date: identity.birthDate,
-      employment_form: request.employmentForm,
-      industry: request.industry ?? null,
-      employer_name: request.employerName ?? null,
-      employer_credit_code: request.employerCreditCode?.toUpperCase() ?? null,
-      skill_level: request.skillLevel ?? 'novice',
-      honours: [...new Set(request.honours ?? [])],
-      org_unit_id: unit.id,
-      org_unit_path: unit.path,
-      status: 'active',
-    });
-    await this.members.recordHistory(tx, { memberId: row.id, kind: 'enrolled', toUnitId: unit.id, actor: principal.username });
+    const row = await this.members.insertEnrolled(
+      tx,
+      {
+        id,
+        name: request.name.trim(),
+        national_id_cipher: this.vault.encrypt(identity.nationalId),
+        national_id_hash: this.vault.lookupHash(identity.nationalId),
+        national_id_masked: identity.maskedNationalId,
+        mobile_cipher: this.vault.encrypt(identity.mobile),
+        mobile_masked: identity.maskedMobile,
+        gender: identity.gender,
+        birth_date: identity.birthDate,
+        employment_form: request.employmentForm,
+        industry: request.industry ?? null,
+        employer_name: request.employerName ?? null,
+        employer_credit_code: request.employerCreditCode?.toUpperCase() ?? null,
+        skill_level: request.skillLevel ?? 'novice',
+        honours: [...new Set(request.honours ?? [])],
+        org_unit_id: unit.id,
+        org_unit_path: unit.path,
+        status: 'active',
+      },
+      principal.username,
+    );
     await this.runtime.outbox.record(
       tx,
       MemberEnrolledV1,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { inScope, Principal } from '@gonghui/auth';
 import { inTransaction } from '@gonghui/persistence';
 import { Problem, ServiceRuntime } from '@gonghui/service-kit';
-import { PersonalDataVault } from '../../privacy/personal-data-vault';
+import { PersonalDataVault } from '@gonghui/identifiers';
 import { AccessLogEntryView, RevealedIdentityView } from '../member.dto';
 import { MembersRepository } from '../members.repository';
 
