@@ -101,6 +101,51 @@ export async function seedDemoFederation(gatewayUrl: string, credentials = { use
     for (const res of batch) if (res.status === 201) memberIds.push(res.body.id);
   }
 
+  log('seed: collective enrolment of two rosters (集中入会), 1,200 gig workers each');
+  const token = accessToken;
+  let rostered = 0;
+  for (const [k, unitName, employmentLabel] of [
+    [0, '示范市网约车司机工会', '网约车司机'],
+    [1, '示范市快递员工会', '快递员'],
+  ] as const) {
+    const unitId = grassroots.find((g) => g.name === unitName)!.id;
+    const lines = ['姓名,身份证号,手机号,用工形式,技能等级'];
+    for (let i = 0; i < 1200; i++) {
+      const n = memberCount + k * 1200 + i;
+      lines.push(`${demoPersonName(n + 7)},${syntheticNationalId(base + n)},137${String(10_000_000 + n).slice(-8)},${employmentLabel},${['新手', '熟手', '高手'][n % 3]}`);
+    }
+    const upload = new FormData();
+    upload.append('orgUnitId', unitId);
+    upload.append('file', new Blob([lines.join('\n')]), `${unitName}花名册.csv`);
+    const accepted = await fetch(`${gatewayUrl}/api/v1/membership/collective-enrolments`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: upload });
+    if (accepted.status !== 202) throw new Error(`seed: roster upload answered ${accepted.status}`);
+    const job = (await accepted.json()) as { id: string };
+    const done = await retry(
+      'a roster job',
+      async () => {
+        const state = await must('GET', `/api/v1/membership/jobs/${job.id}`);
+        return state.status === 'completed' ? state : state.status === 'failed' ? Promise.reject(new Error(state.error)) : null;
+      },
+      120_000,
+    );
+    rostered += done.enrolled;
+  }
+
+  log('seed: prospects found in door-to-door surveys (未入会职工)');
+  const streets = (await must('GET', '/api/v1/membership/org-units?limit=500')).items.filter((u: { kind: string }) => u.kind === 'street');
+  const needs = [['技能培训'], ['法律援助'], ['子女托管', '技能培训'], ['医疗互助']];
+  for (let i = 0; i < 24; i++) {
+    await must('POST', '/api/v1/membership/prospects', {
+      name: demoPersonName(5000 + i),
+      mobile: `135${String(10_000_000 + i).slice(-8)}`,
+      occupationCategory: ['外卖配送', '网约车', '快递', '家政'][i % 4],
+      employmentForm: ['gig-delivery', 'gig-ride-hailing', 'gig-courier', 'gig-domestic-service'][i % 4],
+      needs: needs[i % needs.length],
+      foundByOrgUnitId: streets[i % streets.length].id,
+      surveyedOn: new Date().toISOString().slice(0, 10),
+    });
+  }
+
   log('seed: a district officer, a course session, a hardship file and a settled dispute');
   await retry('creating the district officer', async () => {
     const res = await call('POST', '/api/v1/auth/users', {
@@ -137,5 +182,5 @@ export async function seedDemoFederation(gatewayUrl: string, credentials = { use
   await must('POST', `/api/v1/mediation/cases/${disputeCase.id}/settle`, {
     obligations: [{ description: '用人单位支付生育津贴 / employer pays maternity allowance', amountFen: 2_500_000, dueDate: '2026-12-31' }],
   });
-  return { alreadySeeded: false, units, members: memberIds.length };
+  return { alreadySeeded: false, units, members: memberIds.length + rostered };
 }

@@ -1,47 +1,35 @@
-import { INestApplication } from '@nestjs/common';
 import { MemberEnrolledV1, OrgUnitCreatedV1 } from '@gonghui/contracts';
-import { createServiceApp } from '@gonghui/service-kit';
-import { eventually, http, testServiceConfig, tokenFor, TopicReader } from '@gonghui/testing';
-import { syntheticNationalId } from '@gonghui/identifiers';
-import { membershipService } from '../src/service';
+import { eventually, http, tokenFor, TopicReader } from '@gonghui/testing';
+import { startMembership, Unit } from './membership-fixture';
 
 describe('membership service against real Postgres and Kafka', () => {
-  let app: INestApplication;
+  let m: Awaited<ReturnType<typeof startMembership>>;
   let base: string;
+  let admin: string;
   let members: TopicReader;
-  const admin = tokenFor();
-  let seq = 5_000_000 + Math.floor(Math.random() * 1_000_000);
-  const nextId = () => syntheticNationalId(seq++);
-
-  const createUnit = async (body: Record<string, unknown>, token = admin) => {
-    const res = await http('POST', `${base}/api/v1/membership/org-units`, { token, body });
-    expect(res.status).toBe(201);
-    return res.body as { id: string; path: string };
-  };
+  const nextId = () => m.nextNationalId();
   const enrol = (body: Record<string, unknown>, token = admin) => http('POST', `${base}/api/v1/membership/members`, { token, body });
 
-  let federation: { id: string; path: string };
-  let districtA: { id: string; path: string };
-  let districtB: { id: string; path: string };
-  let unitA: { id: string; path: string };
-  let unitB: { id: string; path: string };
+  let federation: Unit;
+  let districtA: Unit;
+  let districtB: Unit;
+  let unitA: Unit;
+  let unitB: Unit;
 
   beforeAll(async () => {
-    ({ app } = await createServiceApp({ ...membershipService(testServiceConfig('membership')), logLevels: ['error'] }));
-    await app.listen(0, '127.0.0.1');
-    base = await app.getUrl();
+    m = await startMembership();
+    ({ base, admin } = m);
     members = await TopicReader.open(MemberEnrolledV1.topic);
-    const tag = Date.now().toString(36);
-    federation = await createUnit({ code: `FED-${tag}`, name: '测试市总工会', kind: 'federation' });
-    districtA = await createUnit({ parentId: federation.id, code: `DA-${tag}`, name: '甲区总工会', kind: 'district' });
-    districtB = await createUnit({ parentId: federation.id, code: `DB-${tag}`, name: '乙区总工会', kind: 'district' });
-    unitA = await createUnit({ parentId: districtA.id, code: `GA-${tag}`, name: '甲区网约车司机工会', kind: 'industry' });
-    unitB = await createUnit({ parentId: districtB.id, code: `GB-${tag}`, name: '乙区快递员工会', kind: 'industry' });
+    federation = await m.unit('federation');
+    districtA = await m.unit('district', federation, '甲区总工会');
+    districtB = await m.unit('district', federation, '乙区总工会');
+    unitA = await m.unit('industry', districtA, '甲区网约车司机工会');
+    unitB = await m.unit('industry', districtB, '乙区快递员工会');
   });
 
   afterAll(async () => {
     await members?.close();
-    await app?.close();
+    await m?.app.close();
   });
 
   it('enrols a member, answers with masked identifiers, and publishes member.enrolled keyed by member id without the raw ID', async () => {
@@ -133,8 +121,7 @@ describe('membership service against real Postgres and Kafka', () => {
   });
 
   it('pages through members with a cursor, without gaps or repeats', async () => {
-    const tag = Date.now().toString(36);
-    const unit = await createUnit({ parentId: districtB.id, code: `PG-${tag}`, name: '分页测试工会', kind: 'grassroots-enterprise' });
+    const unit = await m.unit('grassroots-enterprise', districtB, '分页测试工会');
     const created: string[] = [];
     for (let i = 0; i < 7; i++) {
       const res = await enrol({ name: `会员${i}`, nationalId: nextId(), mobile: `1370000000${i}`, orgUnitId: unit.id, employmentForm: 'regular' });
