@@ -43,6 +43,40 @@ export const OrgUnitRenamedV1 = defineEvent<OrgUnitRenamedV1>({
   example: { orgUnitId: '3f0c2a4e-7a35-4d7b-9d6c-0c8f8e1d2a11', name: '重庆市总工会', renamedAt: '2026-11-24T09:00:00.000+08:00' },
 });
 
+export interface OrgUnitMovedV1 {
+  orgUnitId: string;
+  fromParentId: string;
+  toParentId: string;
+  oldPath: string;
+  newPath: string;
+  movedAt: string;
+}
+
+export const OrgUnitMovedV1 = defineEvent<OrgUnitMovedV1>({
+  type: 'cn.gonghui.membership.org-unit.moved.v1',
+  topic: 'gonghui.membership.org-unit.v1',
+  producer: 'membership',
+  keyField: 'orgUnitId',
+  summary: 'A unit and its whole subtree moved under another parent (组织划转)',
+  description:
+    'Every path that started with oldPath now starts with newPath: units below, their members and every record scoped to them. ' +
+    'Events carrying a path that were produced before movedAt still carry the old one; consumers translate it.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['orgUnitId', 'fromParentId', 'toParentId', 'oldPath', 'newPath', 'movedAt'],
+    properties: { orgUnitId: p.uuid, fromParentId: p.uuid, toParentId: p.uuid, oldPath: p.orgUnitPath, newPath: p.orgUnitPath, movedAt: p.timestamp },
+  },
+  example: {
+    orgUnitId: '4a1d3b5f-8b46-4e8c-ae7d-1d9f9f2e3b22',
+    fromParentId: '3f0c2a4e-7a35-4d7b-9d6c-0c8f8e1d2a11',
+    toParentId: '5b2e4c6a-9c57-4f9d-bf8e-2e0a0a3f4c33',
+    oldPath: '/3f0c2a4e7a354d7b9d6c0c8f8e1d2a11/4a1d3b5f8b464e8cae7d1d9f9f2e3b22/',
+    newPath: '/3f0c2a4e7a354d7b9d6c0c8f8e1d2a11/5b2e4c6a9c574f9dbf8e2e0a0a3f4c33/4a1d3b5f8b464e8cae7d1d9f9f2e3b22/',
+    movedAt: '2026-11-24T09:00:00.000+08:00',
+  },
+});
+
 export interface OrgUnitDeactivatedV1 {
   orgUnitId: string;
   deactivatedAt: string;

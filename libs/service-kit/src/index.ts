@@ -10,3 +10,4 @@ export * from './runtime';
 export * from './health.controller';
 export * from './bootstrap';
 export * from './member-directory';
+export * from './org-unit-moves';

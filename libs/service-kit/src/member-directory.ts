@@ -1,9 +1,10 @@
 import { Pool } from 'pg';
-import { MemberEnrolledV1, MemberLeftV1, MemberReinstatedV1, MemberTransferredV1 } from '@gonghui/contracts';
+import { MemberEnrolledV1, MemberLeftV1, MemberReinstatedV1, MemberTransferredV1, OrgUnitMovedV1 } from '@gonghui/contracts';
 import { inScope, Principal } from '@gonghui/auth';
 import { on, Subscription } from '@gonghui/messaging';
 import { Migration, Tx } from '@gonghui/persistence';
 import { Problem } from './problem';
+import { applyOrgUnitMove, currentOrgPath, PathColumn } from './org-unit-moves';
 
 /**
  * The local read model of members that aid, training and mediation keep from membership's
@@ -30,11 +31,15 @@ export interface KnownMember {
   status: string;
 }
 
-/** Subscriptions that keep the directory current (one consumer group per service). */
-export function memberDirectorySubscriptions(): Subscription[] {
+/**
+ * Subscriptions that keep the directory current (one consumer group per service). A subtree
+ * move rewrites the directory's paths and those of `scopedColumns`, the service's own records
+ * that carry a member's path.
+ */
+export function memberDirectorySubscriptions(scopedColumns: readonly PathColumn[] = []): Subscription[] {
   return [
     on(MemberEnrolledV1, async (tx, event) => {
-      const m = event.data;
+      const m = { ...event.data, orgUnitPath: await currentOrgPath(tx, event.data.orgUnitPath, event.data.enrolledAt) };
       await tx.query(
         `INSERT INTO member_directory (member_id, org_unit_id, org_unit_path, status)
          VALUES ($1, $2, $3, $4)
@@ -45,7 +50,7 @@ export function memberDirectorySubscriptions(): Subscription[] {
       );
     }),
     on(MemberTransferredV1, async (tx, event) => {
-      const m = event.data;
+      const m = { ...event.data, orgUnitPath: await currentOrgPath(tx, event.data.orgUnitPath, event.data.transferredAt) };
       await tx.query('UPDATE member_directory SET org_unit_id = $2, org_unit_path = $3, updated_at = now() WHERE member_id = $1', [
         m.memberId,
         m.toOrgUnitId,
@@ -56,12 +61,15 @@ export function memberDirectorySubscriptions(): Subscription[] {
       await tx.query(`UPDATE member_directory SET status = 'left', updated_at = now() WHERE member_id = $1`, [event.data.memberId]);
     }),
     on(MemberReinstatedV1, async (tx, event) => {
-      const m = event.data;
+      const m = { ...event.data, orgUnitPath: await currentOrgPath(tx, event.data.orgUnitPath, event.data.reinstatedAt) };
       await tx.query(`UPDATE member_directory SET status = 'active', org_unit_id = $2, org_unit_path = $3, updated_at = now() WHERE member_id = $1`, [
         m.memberId,
         m.orgUnitId,
         m.orgUnitPath,
       ]);
+    }),
+    on(OrgUnitMovedV1, async (tx, event) => {
+      await applyOrgUnitMove(tx, event.data, [{ table: 'member_directory', column: 'org_unit_path' }, ...scopedColumns]);
     }),
   ];
 }

@@ -11,7 +11,7 @@ export function aidService(config: ServiceConfig = serviceConfigFromEnv('aid')):
     definition: {
       migrations,
       consumers: [
-        { name: 'member-directory', subscriptions: () => memberDirectorySubscriptions() },
+        { name: 'member-directory', subscriptions: () => memberDirectorySubscriptions([{ table: 'hardship_files', column: 'org_unit_path' }]) },
         { name: 'mediation-referrals', subscriptions: (runtime) => [recordReferralFromMediation(runtime.outbox)] },
       ],
     },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Producer } from 'kafkajs';
 import { INestApplication } from '@nestjs/common';
-import { AidReferralRecordedV1, deadLetterTopic, DisputeCaseSettledV1, EventContract, MemberEnrolledV1 } from '@gonghui/contracts';
+import { AidReferralRecordedV1, deadLetterTopic, DisputeCaseSettledV1, EventContract, MemberEnrolledV1, OrgUnitMovedV1 } from '@gonghui/contracts';
 import { createKafka, EventConsumer, kafkaSettingsFromEnv, toBinaryMode } from '@gonghui/messaging';
 import { createServiceApp, ServiceRuntime } from '@gonghui/service-kit';
 import { eventually, testServiceConfig, TopicReader } from '@gonghui/testing';
@@ -102,5 +102,38 @@ describe('aid consumers: idempotent, dead-lettering', () => {
     } finally {
       await dlt.close();
     }
+  });
+
+  it('keeps member paths right when a subtree moves, even if the enrolment arrives after the move', async () => {
+    const hex = () => randomUUID().replace(/-/g, '');
+    const root = `/${hex()}/`;
+    const [from, to, street] = [hex(), hex(), hex()];
+    const oldStreet = `${root}${from}/${street}/`;
+    const newStreet = `${root}${to}/${street}/`;
+    const before = new Date(Date.now() - 60_000).toISOString();
+    const directory = consumer('member-directory');
+
+    const early = randomUUID(); // enrolled and delivered before the move
+    await send(MemberEnrolledV1, { ...MemberEnrolledV1.example, memberId: early, orgUnitPath: `${oldStreet}${hex()}/`, enrolledAt: before });
+    await eventually(async () => expect((await runtime.pool.query('SELECT 1 FROM member_directory WHERE member_id = $1', [early])).rowCount).toBe(1));
+
+    const uuidOf = (h: string) => `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+    await send(OrgUnitMovedV1, {
+      orgUnitId: uuidOf(street),
+      fromParentId: uuidOf(from),
+      toParentId: uuidOf(to),
+      oldPath: oldStreet,
+      newPath: newStreet,
+      movedAt: new Date(Date.now() - 30_000).toISOString(),
+    });
+    const pathOf = async (id: string) => (await runtime.pool.query('SELECT org_unit_path FROM member_directory WHERE member_id = $1', [id])).rows[0]?.org_unit_path;
+    await eventually(async () => expect(await pathOf(early)).toMatch(new RegExp(`^${newStreet}`))); // the move has been applied
+
+    const late = randomUUID(); // enrolled before the move, delivered after it
+    const processed = directory.processed;
+    await send(MemberEnrolledV1, { ...MemberEnrolledV1.example, memberId: late, orgUnitPath: `${oldStreet}${hex()}/`, enrolledAt: before });
+    await eventually(() => expect(directory.processed).toBeGreaterThanOrEqual(processed + 1));
+
+    await eventually(async () => expect(await pathOf(late)).toMatch(new RegExp(`^${newStreet}`)));
   });
 });

@@ -6,7 +6,7 @@ import { CasesModule } from './cases/cases.module';
 export function mediationService(config: ServiceConfig = serviceConfigFromEnv('mediation')): CreateServiceOptions {
   return {
     config,
-    definition: { migrations, consumers: [{ name: 'member-directory', subscriptions: () => memberDirectorySubscriptions() }] },
+    definition: { migrations, consumers: [{ name: 'member-directory', subscriptions: () => memberDirectorySubscriptions([{ table: 'cases', column: 'org_unit_path' }]) }] },
     modules: [CasesModule],
     title: 'Gonghui dispute mediation (劳动争议调解)',
     description: 'Dispute cases, mediation agreements and their follow-up',

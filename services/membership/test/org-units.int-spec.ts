@@ -1,5 +1,5 @@
-import { OrgUnitDeactivatedV1, OrgUnitRenamedV1 } from '@gonghui/contracts';
-import { eventually, TopicReader } from '@gonghui/testing';
+import { OrgUnitDeactivatedV1, OrgUnitMovedV1, OrgUnitRenamedV1 } from '@gonghui/contracts';
+import { eventually, tokenFor, TopicReader } from '@gonghui/testing';
 import { startMembership } from './membership-fixture';
 
 describe('organisation units: rename and deactivation', () => {
@@ -48,5 +48,36 @@ describe('organisation units: rename and deactivation', () => {
     expect(refused.body.type).toContain('org-unit-inactive');
     expect((await m.call('POST', `/members/${member.id}/reinstate`)).status).toBe(422);
     expect((await m.call('POST', `/org-units/${district.id}/deactivate`)).status).toBe(200);
+  });
+
+  it('moves a street with its unions and members to another district (组织划转)', async () => {
+    const federation = await m.unit('federation');
+    const from = await m.unit('district', federation, '甲区');
+    const to = await m.unit('district', federation, '乙区');
+    const street = await m.unit('street', from, '划转街道');
+    const company = await m.unit('grassroots-enterprise', street, '划转企业工会');
+    const member = (await m.enrol({ orgUnitId: company.id })).body;
+    const officerOf = (d: { id: string; path: string }) => tokenFor({ roles: ['membership-officer'], orgUnitId: d.id, scopePath: d.path });
+
+    expect((await m.call('POST', `/org-units/${street.id}/move`, { newParentId: company.id })).status).toBe(422); // into itself
+    expect((await m.call('POST', `/org-units/${federation.id}/move`, { newParentId: to.id })).status).toBe(422); // the root
+    expect((await m.call('POST', `/org-units/${street.id}/move`, { newParentId: federation.id })).status).toBe(422); // a street under the federation
+    expect((await m.call('POST', `/org-units/${street.id}/move`, { newParentId: to.id }, officerOf(from))).status).toBe(422); // target outside the officer's subtree
+
+    const moved = await m.call('POST', `/org-units/${street.id}/move`, { newParentId: to.id });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ parentId: to.id, path: `${to.path}${street.id.replace(/-/g, '')}/` });
+    expect((await m.call('GET', `/org-units/${company.id}`)).body.path).toBe(`${moved.body.path}${company.id.replace(/-/g, '')}/`);
+
+    expect((await m.call('GET', `/members/${member.id}`, undefined, officerOf(to))).status).toBe(200);
+    expect((await m.call('GET', `/members/${member.id}`, undefined, officerOf(from))).status).toBe(404);
+    expect((await m.call('GET', `/org-units/${to.id}/statistics`)).body.activeMembers).toBe(1);
+    expect((await m.call('GET', `/org-units/${from.id}/statistics`)).body.activeMembers).toBe(0);
+
+    await eventually(() =>
+      expect(events.events(OrgUnitMovedV1.type).map((e) => e.data)).toContainEqual(
+        expect.objectContaining({ orgUnitId: street.id, fromParentId: from.id, toParentId: to.id, oldPath: street.path, newPath: moved.body.path }),
+      ),
+    );
   });
 });

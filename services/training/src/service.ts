@@ -6,7 +6,7 @@ import { SessionsModule } from './sessions/sessions.module';
 export function trainingService(config: ServiceConfig = serviceConfigFromEnv('training')): CreateServiceOptions {
   return {
     config,
-    definition: { migrations, consumers: [{ name: 'member-directory', subscriptions: () => memberDirectorySubscriptions() }] },
+    definition: { migrations, consumers: [{ name: 'member-directory', subscriptions: () => memberDirectorySubscriptions([{ table: 'bookings', column: 'org_unit_path' }]) }] },
     modules: [SessionsModule],
     title: 'Gonghui training (技能培训)',
     description: 'Course sessions and bookings',

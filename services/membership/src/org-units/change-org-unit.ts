@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { OrgUnitDeactivatedV1, OrgUnitRenamedV1 } from '@gonghui/contracts';
+import { OrgUnitDeactivatedV1, OrgUnitMovedV1, OrgUnitRenamedV1 } from '@gonghui/contracts';
 import { inScope, Principal } from '@gonghui/auth';
 import { inTransaction, Tx } from '@gonghui/persistence';
 import { Problem, ServiceRuntime } from '@gonghui/service-kit';
-import { OrgUnitView, UpdateOrgUnitRequest } from './org-unit.dto';
+import { MoveOrgUnitRequest, OrgUnitView, UpdateOrgUnitRequest } from './org-unit.dto';
+import { childPath, placementProblem } from './org-unit-rules';
 import { OrgUnitRow, OrgUnitsRepository, toOrgUnitView } from './org-units.repository';
 
-/** Use cases that change an existing unit: rename (and readdress), and deactivate (撤销). */
+/** Use cases that change an existing unit: rename (and readdress), move with its subtree (划转), and deactivate (撤销). */
 @Injectable()
 export class ChangeOrgUnit {
   constructor(
@@ -46,6 +47,49 @@ export class ChangeOrgUnit {
       const { rows: updated } = await tx.query<OrgUnitRow>('UPDATE org_units SET active = false WHERE id = $1 RETURNING *', [id]);
       await this.runtime.outbox.record(tx, OrgUnitDeactivatedV1, { orgUnitId: id, deactivatedAt: new Date().toISOString() }, { correlationId: requestId });
       return updated[0];
+    });
+  }
+
+  /**
+   * Move the unit and everything under it to another parent. Every path under the old prefix is
+   * rewritten in one transaction (units, members, jobs, prospects); the event tells the other
+   * services to do the same in their read models.
+   */
+  move(id: string, request: MoveOrgUnitRequest, principal: Principal, requestId?: string): Promise<OrgUnitView> {
+    return this.change(id, principal, async (tx, unit) => {
+      if (!unit.parent_id) throw Problem.unprocessable('cannot-move-root', '市总工会不能划转 / The federation cannot be moved');
+      const target = await this.units.findById(request.newParentId, tx);
+      if (!target || !inScope(principal, target.path)) {
+        throw new Problem(422, 'unknown-parent', '上级组织不存在 / Unknown parent unit', undefined, [{ field: 'newParentId', message: '组织不存在 / unknown organisation unit' }]);
+      }
+      if (target.path.startsWith(unit.path)) {
+        throw new Problem(422, 'move-into-own-subtree', '不能划转到自身下级 / A unit cannot move under itself', undefined, [
+          { field: 'newParentId', message: '目标在本组织之下 / the target lies inside this unit' },
+        ]);
+      }
+      if (!target.active) throw Problem.unprocessable('parent-inactive', '目标组织已撤销 / The target unit is deactivated');
+      if (target.id === unit.parent_id) throw Problem.unprocessable('same-parent', '已在该组织之下 / The unit is already there');
+      const misplaced = placementProblem(unit.kind, target.kind);
+      if (misplaced) throw new Problem(422, 'invalid-placement', '组织层级不正确 / Invalid place in the tree', misplaced, [{ field: 'newParentId', message: misplaced }]);
+
+      const oldPath = unit.path;
+      const newPath = childPath(target.path, unit.id);
+      for (const [table, column] of [
+        ['org_units', 'path'],
+        ['members', 'org_unit_path'],
+        ['jobs', 'org_unit_path'],
+        ['prospects', 'org_unit_path'],
+      ]) {
+        await tx.query(`UPDATE ${table} SET ${column} = $2 || substr(${column}, length($1) + 1) WHERE ${column} LIKE $1 || '%'`, [oldPath, newPath]);
+      }
+      const { rows } = await tx.query<OrgUnitRow>('UPDATE org_units SET parent_id = $2 WHERE id = $1 RETURNING *', [id, target.id]);
+      await this.runtime.outbox.record(
+        tx,
+        OrgUnitMovedV1,
+        { orgUnitId: id, fromParentId: unit.parent_id, toParentId: target.id, oldPath, newPath, movedAt: new Date().toISOString() },
+        { correlationId: requestId },
+      );
+      return rows[0];
     });
   }
 

@@ -52,6 +52,12 @@ export class UpdateOrgUnitRequest {
   address?: string;
 }
 
+export class MoveOrgUnitRequest {
+  @ApiProperty({ format: 'uuid', description: 'The new parent unit' })
+  @IsUUID()
+  newParentId!: string;
+}
+
 export class ListOrgUnitsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only the direct children of this unit' })
   @IsOptional()

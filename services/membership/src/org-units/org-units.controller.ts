@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Que
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { inScope, Principal, scopeLikePattern } from '@gonghui/auth';
 import { Authorize, CurrentPrincipal, decodeCursor, DEFAULT_PAGE_SIZE, Page, Problem, RequestId, toPage } from '@gonghui/service-kit';
-import { CreateOrgUnitRequest, ListOrgUnitsQuery, OrgUnitPage, OrgUnitView, UpdateOrgUnitRequest } from './org-unit.dto';
+import { CreateOrgUnitRequest, ListOrgUnitsQuery, MoveOrgUnitRequest, OrgUnitPage, OrgUnitView, UpdateOrgUnitRequest } from './org-unit.dto';
 import { ChangeOrgUnit } from './change-org-unit';
 import { OrgUnitsRepository, toOrgUnitView } from './org-units.repository';
 import { CreateOrgUnit } from './create-org-unit';
@@ -25,6 +25,20 @@ export class OrgUnitsController {
   @ApiNotFoundResponse({ description: 'No such unit in your subtree' })
   update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateOrgUnitRequest, @CurrentPrincipal() principal: Principal, @RequestId() requestId?: string): Promise<OrgUnitView> {
     return this.changeOrgUnit.update(id, body, principal, requestId);
+  }
+
+  @Post(':id/move')
+  @HttpCode(200)
+  @Authorize('membership-officer')
+  @ApiOperation({
+    summary: 'Move a unit with its whole subtree under another parent (组织划转)',
+    description: 'Members, sub-units and every record scoped to them follow. Publishes cn.gonghui.membership.org-unit.moved.v1',
+  })
+  @ApiOkResponse({ type: OrgUnitView })
+  @ApiNotFoundResponse({ description: 'No such unit in your subtree' })
+  @ApiUnprocessableEntityResponse({ description: 'Unknown or deactivated target, a target inside the unit, the root, or a place the unit kind cannot sit' })
+  move(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: MoveOrgUnitRequest, @CurrentPrincipal() principal: Principal, @RequestId() requestId?: string): Promise<OrgUnitView> {
+    return this.changeOrgUnit.move(id, body, principal, requestId);
   }
 
   @Post(':id/deactivate')

@@ -1,7 +1,7 @@
 import { Migration } from '@gonghui/persistence';
 import { messagingMigrations } from '@gonghui/messaging';
-import { memberDirectoryMigration } from '@gonghui/service-kit';
+import { memberDirectoryMigration, orgUnitMovesMigration } from '@gonghui/service-kit';
 import { sessionsAndBookings } from './0002_sessions_and_bookings';
 
 /** Applied in this order, each once; never edit one that has shipped, add the next. */
-export const migrations: readonly Migration[] = [...messagingMigrations, memberDirectoryMigration, sessionsAndBookings];
+export const migrations: readonly Migration[] = [...messagingMigrations, memberDirectoryMigration, sessionsAndBookings, orgUnitMovesMigration];
