@@ -1,4 +1,4 @@
-import { Consumer, EachMessagePayload, Kafka } from 'kafkajs';
+import { Consumer, EachBatchPayload, EachMessagePayload, Kafka, KafkaMessage } from 'kafkajs';
 import { Pool } from 'pg';
 import { assertValidEventData, deadLetterTopic, EventContract, EventContractViolation, findContract } from '@gonghui/contracts';
 import { inTransaction, Tx } from '@gonghui/persistence';
@@ -76,10 +76,8 @@ export class EventConsumer {
     await this.consumer.run({
       autoCommit: true,
       partitionsConsumedConcurrently: Math.max(1, this.topics.length),
-      eachMessage: async (payload) => {
-        await this.process(payload);
-        this.processed += 1;
-      },
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.processBatch(payload),
     });
   }
 
@@ -93,26 +91,64 @@ export class EventConsumer {
     return this.running;
   }
 
-  private async process({ topic, partition, message }: EachMessagePayload): Promise<void> {
-    let event: CloudEvent;
-    let subscription: Subscription | undefined;
+  /**
+   * A whole batch in one transaction (one commit for many events), in partition order. If
+   * anything in it fails, nothing of it is kept and the batch is taken message by message,
+   * with retries and dead-lettering, as `process` does.
+   */
+  private async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const { topic, partition, messages } = batch;
+    const classified = messages.map((message) => ({ message, ...this.classify(message) }));
+    let applied = 0;
     try {
-      event = fromBinaryMode(message.headers, message.value);
-      subscription = this.handlers.get(event.type);
+      await inTransaction(this.options.pool, async (tx) => {
+        for (const item of classified) {
+          if (item.kind === 'event' && (await this.applyOnce(tx, item.subscription, item.event))) applied += 1;
+        }
+      });
+    } catch {
+      for (const message of messages) {
+        if (!isRunning() || isStale()) return;
+        await this.process({ topic, partition, message } as EachMessagePayload);
+        this.processed += 1;
+        resolveOffset(message.offset);
+        await heartbeat();
+      }
+      return;
+    }
+    this.handled += applied;
+    for (const item of classified) {
+      if (item.kind === 'rejected') await this.deadLetter(topic, partition, item.message, item.error);
+      this.processed += 1;
+      resolveOffset(item.message.offset);
+    }
+    await heartbeat();
+  }
+
+  /** What a message is: an event we handle, one we skip, or one that can never be handled. */
+  private classify(message: KafkaMessage): { kind: 'event'; event: CloudEvent; subscription: Subscription } | { kind: 'skip' } | { kind: 'rejected'; error: Error } {
+    try {
+      const event = fromBinaryMode(message.headers, message.value);
+      const subscription = this.handlers.get(event.type);
       if (!subscription) {
         // Another event type on a topic we read: known types we do not need are skipped,
         // unknown ones are contract violations.
-        if (findContract(event.type)) return;
+        if (findContract(event.type)) return { kind: 'skip' };
         throw new EventContractViolation(event.type, ['no contract is registered for this event type']);
       }
       assertValidEventData(subscription.contract, event.data);
+      return { kind: 'event', event, subscription };
     } catch (error) {
-      if (error instanceof MalformedEvent || error instanceof EventContractViolation) {
-        await this.deadLetter(topic, partition, message, error);
-        return;
-      }
+      if (error instanceof MalformedEvent || error instanceof EventContractViolation) return { kind: 'rejected', error };
       throw error;
     }
+  }
+
+  private async process({ topic, partition, message }: EachMessagePayload): Promise<void> {
+    const item = this.classify(message);
+    if (item.kind === 'skip') return;
+    if (item.kind === 'rejected') return this.deadLetter(topic, partition, message, item.error);
+    const { event, subscription } = item;
 
     const maxAttempts = this.options.maxAttempts ?? 5;
     for (let attempt = 1; ; attempt++) {
@@ -131,21 +167,25 @@ export class EventConsumer {
   }
 
   private async handleOnce(subscription: Subscription, event: CloudEvent): Promise<void> {
-    await inTransaction(this.options.pool, async (tx) => {
-      const first = await tx.query(
-        'INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-        [this.options.groupId, event.id, event.type],
-      );
-      if (first.rowCount === 0) return; // already handled: redelivery changes nothing
-      await subscription.handle(tx, event);
-    });
-    this.handled += 1;
+    if (await inTransaction(this.options.pool, (tx) => this.applyOnce(tx, subscription, event))) this.handled += 1;
+  }
+
+  /** Record the event id in the inbox and apply the effect, unless it was handled before. */
+  private async applyOnce(tx: Tx, subscription: Subscription, event: CloudEvent): Promise<boolean> {
+    const first = await tx.query('INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+      this.options.groupId,
+      event.id,
+      event.type,
+    ]);
+    if (first.rowCount === 0) return false; // already handled: redelivery changes nothing
+    await subscription.handle(tx, event);
+    return true;
   }
 
   private async deadLetter(
     topic: string,
     partition: number,
-    message: EachMessagePayload['message'],
+    message: KafkaMessage,
     error: Error,
     attempts = 1,
   ): Promise<void> {

@@ -12,6 +12,8 @@ export interface OutboxRelayOptions {
   log: KafkaLog & { log?(message: string): void };
   batchSize?: number;
   idlePollMs?: number;
+  /** After a wake-up, wait this long so that events committed together go out in one batch. */
+  lingerMs?: number;
   maxBackoffMs?: number;
 }
 
@@ -144,6 +146,7 @@ export class OutboxRelay {
         };
       });
       this.wake = null;
+      if (this.running && this.failures === 0) await new Promise((r) => setTimeout(r, this.options.lingerMs ?? 5));
     }
   }
 

@@ -4,7 +4,7 @@ import { inScope, Principal } from '@gonghui/auth';
 import { on, Subscription } from '@gonghui/messaging';
 import { Migration, Tx } from '@gonghui/persistence';
 import { Problem } from './problem';
-import { applyOrgUnitMove, currentOrgPath, PathColumn } from './org-unit-moves';
+import { applyOrgUnitMove, PathColumn } from './org-unit-moves';
 
 /**
  * The local read model of members that aid, training and mediation keep from membership's
@@ -39,34 +39,34 @@ export interface KnownMember {
 export function memberDirectorySubscriptions(scopedColumns: readonly PathColumn[] = []): Subscription[] {
   return [
     on(MemberEnrolledV1, async (tx, event) => {
-      const m = { ...event.data, orgUnitPath: await currentOrgPath(tx, event.data.orgUnitPath, event.data.enrolledAt) };
+      const m = event.data;
       await tx.query(
         `INSERT INTO member_directory (member_id, org_unit_id, org_unit_path, status)
-         VALUES ($1, $2, $3, $4)
+         VALUES ($1, $2, current_org_path($3, $5), $4)
          ON CONFLICT (member_id) DO UPDATE
            SET org_unit_id = EXCLUDED.org_unit_id, org_unit_path = EXCLUDED.org_unit_path,
                status = EXCLUDED.status, updated_at = now()`,
-        [m.memberId, m.orgUnitId, m.orgUnitPath, m.status],
+        [m.memberId, m.orgUnitId, m.orgUnitPath, m.status, m.enrolledAt],
       );
     }),
     on(MemberTransferredV1, async (tx, event) => {
-      const m = { ...event.data, orgUnitPath: await currentOrgPath(tx, event.data.orgUnitPath, event.data.transferredAt) };
-      await tx.query('UPDATE member_directory SET org_unit_id = $2, org_unit_path = $3, updated_at = now() WHERE member_id = $1', [
+      const m = event.data;
+      await tx.query('UPDATE member_directory SET org_unit_id = $2, org_unit_path = current_org_path($3, $4), updated_at = now() WHERE member_id = $1', [
         m.memberId,
         m.toOrgUnitId,
         m.orgUnitPath,
+        m.transferredAt,
       ]);
     }),
     on(MemberLeftV1, async (tx, event) => {
       await tx.query(`UPDATE member_directory SET status = 'left', updated_at = now() WHERE member_id = $1`, [event.data.memberId]);
     }),
     on(MemberReinstatedV1, async (tx, event) => {
-      const m = { ...event.data, orgUnitPath: await currentOrgPath(tx, event.data.orgUnitPath, event.data.reinstatedAt) };
-      await tx.query(`UPDATE member_directory SET status = 'active', org_unit_id = $2, org_unit_path = $3, updated_at = now() WHERE member_id = $1`, [
-        m.memberId,
-        m.orgUnitId,
-        m.orgUnitPath,
-      ]);
+      const m = event.data;
+      await tx.query(
+        `UPDATE member_directory SET status = 'active', org_unit_id = $2, org_unit_path = current_org_path($3, $4), updated_at = now() WHERE member_id = $1`,
+        [m.memberId, m.orgUnitId, m.orgUnitPath, m.reinstatedAt],
+      );
     }),
     on(OrgUnitMovedV1, async (tx, event) => {
       await applyOrgUnitMove(tx, event.data, [{ table: 'member_directory', column: 'org_unit_path' }, ...scopedColumns]);

@@ -6,7 +6,8 @@ import { Migration, Tx } from '@gonghui/persistence';
  * under it is rewritten; and because events about members or units travel on other topics, one
  * produced before the move may arrive after it, carrying the old path. Each consumer therefore
  * records the moves it has seen and translates such a path through the moves made after the
- * event was produced.
+ * event was produced: the SQL function current_org_path(path, as_of), which consumers call in
+ * the statement that stores the path.
  */
 export const orgUnitMovesMigration: Migration = {
   name: '0003_org_unit_moves',
@@ -18,6 +19,22 @@ export const orgUnitMovesMigration: Migration = {
       moved_at    timestamptz NOT NULL,
       PRIMARY KEY (org_unit_id, moved_at)
     );
+
+    -- The path as it is now, for a path that was current at as_of (see currentOrgPath).
+    CREATE FUNCTION current_org_path(path text, as_of timestamptz) RETURNS text LANGUAGE plpgsql STABLE AS $$
+    DECLARE
+      move record;
+    BEGIN
+      FOR hop IN 1..100 LOOP
+        SELECT old_path, new_path, moved_at INTO move FROM org_unit_moves
+         WHERE moved_at > as_of AND path LIKE old_path || '%'
+         ORDER BY moved_at LIMIT 1;
+        EXIT WHEN NOT FOUND;
+        path := move.new_path || substr(path, length(move.old_path) + 1);
+        as_of := move.moved_at;
+      END LOOP;
+      RETURN path;
+    END $$;
   `,
 };
 
@@ -38,23 +55,4 @@ export async function applyOrgUnitMove(tx: Tx, move: OrgUnitMovedV1, columns: re
     if (!IDENTIFIER.test(table) || !IDENTIFIER.test(column)) throw new Error(`invalid path column ${table}.${column}`);
     await tx.query(`UPDATE ${table} SET ${column} = $2 || substr(${column}, length($1) + 1) WHERE ${column} LIKE $1 || '%'`, [move.oldPath, move.newPath]);
   }
-}
-
-/** The path as it is now, for a path that was current at `asOf`. */
-export async function currentOrgPath(tx: Tx, path: string, asOf: string): Promise<string> {
-  let current = path;
-  let since = asOf;
-  for (let hops = 0; hops < 100; hops++) {
-    const { rows } = await tx.query<{ old_path: string; new_path: string; moved_at: Date }>(
-      `SELECT old_path, new_path, moved_at FROM org_unit_moves
-        WHERE moved_at > $2 AND $1 LIKE old_path || '%'
-        ORDER BY moved_at LIMIT 1`,
-      [current, since],
-    );
-    const move = rows[0];
-    if (!move) return current;
-    current = move.new_path + current.slice(move.old_path.length);
-    since = move.moved_at.toISOString();
-  }
-  return current;
 }

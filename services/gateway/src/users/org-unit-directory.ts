@@ -1,16 +1,17 @@
 import { OrgUnitCreatedV1, OrgUnitMovedV1, OrgUnitRenamedV1 } from '@gonghui/contracts';
-import { applyOrgUnitMove, currentOrgPath } from '@gonghui/service-kit';
+import { applyOrgUnitMove } from '@gonghui/service-kit';
 import { on, Subscription } from '@gonghui/messaging';
 
 /** The gateway learns units from membership's events, to turn a user's unit into a data scope. */
 export function orgUnitDirectorySubscriptions(): Subscription[] {
   return [
     on(OrgUnitCreatedV1, async (tx, event) => {
-      const u = { ...event.data, path: await currentOrgPath(tx, event.data.path, event.data.createdAt) };
+      const u = event.data;
+      // The unit may have moved (with an ancestor) since this event was produced: current_org_path.
       await tx.query(
-        `INSERT INTO org_unit_directory (org_unit_id, path, name, kind) VALUES ($1, $2, $3, $4)
+        `INSERT INTO org_unit_directory (org_unit_id, path, name, kind) VALUES ($1, current_org_path($2, $5), $3, $4)
          ON CONFLICT (org_unit_id) DO UPDATE SET path = EXCLUDED.path, name = EXCLUDED.name, kind = EXCLUDED.kind`,
-        [u.orgUnitId, u.path, u.name, u.kind],
+        [u.orgUnitId, u.path, u.name, u.kind, u.createdAt],
       );
     }),
     // Users of a moved unit keep seeing the same subtree, at its new place.
