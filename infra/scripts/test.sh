@@ -8,8 +8,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 require_tools
 install_dependencies
 build
-say "Lint"
+say "Lint and type-check the tests"
 npx eslint --max-warnings=0 .
+npx tsc -p tsconfig.spec.json
 say "Unit tests"
 npx jest --selectProjects unit --ci
 

@@ -20,7 +20,7 @@ describe('aid consumers: idempotent, dead-lettering', () => {
     return found;
   };
 
-  async function send<T>(contract: EventContract<T>, data: T, eventId = randomUUID(), key?: string): Promise<string> {
+  async function send<T>(contract: EventContract<T>, data: T, eventId: string = randomUUID(), key?: string): Promise<string> {
     const { headers, value } = toBinaryMode({ id: eventId, type: contract.type, source: '/test', time: new Date().toISOString(), specversion: '1.0', data });
     await producer.send({
       topic: prefix + contract.topic,

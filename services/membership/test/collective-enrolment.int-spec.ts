@@ -12,7 +12,7 @@ describe('collective enrolment (集中入会) of a roster', () => {
     form.append('orgUnitId', orgUnitId);
     form.append('file', new Blob([content]), fileName);
     const response = await fetch(`${m.base}/api/v1/membership/collective-enrolments`, { method: 'POST', headers: { authorization: `Bearer ${m.admin}` }, body: form });
-    return { status: response.status, location: response.headers.get('location'), body: await response.json() };
+    return { status: response.status, location: response.headers.get('location'), body: (await response.json()) as any };
   };
   const finished = (jobId: string) =>
     eventually(async () => {
