@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import { MemberEnrolledV1, MemberLeftV1, MemberReinstatedV1, MemberTransferredV1, OrgUnitMovedV1 } from '@gonghui/contracts';
 import { inScope, Principal } from '@gonghui/auth';
-import { on, Subscription } from '@gonghui/messaging';
+import { on, onBatch, Subscription } from '@gonghui/messaging';
 import { Migration, Tx } from '@gonghui/persistence';
 import { Problem } from './problem';
 import { applyOrgUnitMove, PathColumn } from './org-unit-moves';
@@ -38,15 +38,17 @@ export interface KnownMember {
  */
 export function memberDirectorySubscriptions(scopedColumns: readonly PathColumn[] = []): Subscription[] {
   return [
-    on(MemberEnrolledV1, async (tx, event) => {
-      const m = event.data;
+    // Enrolments come in floods (rosters of tens of thousands): one upsert per run of them.
+    onBatch(MemberEnrolledV1, async (tx, events) => {
+      const latest = [...new Map(events.map((e) => [e.data.memberId, e.data])).values()];
       await tx.query(
         `INSERT INTO member_directory (member_id, org_unit_id, org_unit_path, status)
-         VALUES ($1, $2, current_org_path($3, $5), $4)
+         SELECT m.id, m.unit, current_org_path(m.path, m.at), m.status
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[]) AS m(id, unit, path, status, at)
          ON CONFLICT (member_id) DO UPDATE
            SET org_unit_id = EXCLUDED.org_unit_id, org_unit_path = EXCLUDED.org_unit_path,
                status = EXCLUDED.status, updated_at = now()`,
-        [m.memberId, m.orgUnitId, m.orgUnitPath, m.status, m.enrolledAt],
+        [latest.map((m) => m.memberId), latest.map((m) => m.orgUnitId), latest.map((m) => m.orgUnitPath), latest.map((m) => m.status), latest.map((m) => m.enrolledAt)],
       );
     }),
     on(MemberTransferredV1, async (tx, event) => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Producer } from 'kafkajs';
 import { INestApplication } from '@nestjs/common';
-import { AidReferralRecordedV1, deadLetterTopic, DisputeCaseSettledV1, EventContract, MemberEnrolledV1, OrgUnitMovedV1 } from '@gonghui/contracts';
+import { AidReferralRecordedV1, deadLetterTopic, DisputeCaseSettledV1, EventContract, MemberEnrolledV1, MemberLeftV1, OrgUnitMovedV1 } from '@gonghui/contracts';
 import { createKafka, EventConsumer, kafkaSettingsFromEnv, toBinaryMode } from '@gonghui/messaging';
 import { createServiceApp, ServiceRuntime } from '@gonghui/service-kit';
 import { eventually, testServiceConfig, TopicReader } from '@gonghui/testing';
@@ -74,6 +74,29 @@ describe('aid consumers: idempotent, dead-lettering', () => {
     } finally {
       await reader.close();
     }
+  });
+
+  it('applies a batch of member events in order, each once, however they are grouped', async () => {
+    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+    const message = <T>(contract: EventContract<T>, data: T, id: string = randomUUID()) => {
+      const { headers, value } = toBinaryMode({ id, type: contract.type, source: '/test', time: new Date().toISOString(), specversion: '1.0', data });
+      return { key: 'one-partition', value, headers };
+    };
+    const enrolledA = randomUUID();
+    // One send to one partition: the consumer takes them as one batch.
+    await producer.send({
+      topic: prefix + MemberEnrolledV1.topic,
+      messages: [
+        message(MemberEnrolledV1, { ...MemberEnrolledV1.example, memberId: a }, enrolledA),
+        message(MemberEnrolledV1, { ...MemberEnrolledV1.example, memberId: b }),
+        message(MemberLeftV1, { memberId: a, orgUnitId: MemberEnrolledV1.example.orgUnitId, reason: 'withdrew', leftAt: new Date().toISOString() }),
+        // the enrolment again (a redelivery): applied a second time, it would make the member active again
+        message(MemberEnrolledV1, { ...MemberEnrolledV1.example, memberId: a }, enrolledA),
+        message(MemberEnrolledV1, { ...MemberEnrolledV1.example, memberId: c }),
+      ],
+    });
+    const statusOf = async (id: string) => (await runtime.pool.query('SELECT status FROM member_directory WHERE member_id = $1', [id])).rows[0]?.status;
+    await eventually(async () => expect([await statusOf(a), await statusOf(b), await statusOf(c)]).toEqual(['left', 'active', 'active']));
   });
 
   it('sends malformed and contract-breaking messages to the dead-letter topic and goes on with the next one', async () => {
