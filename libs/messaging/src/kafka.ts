@@ -57,11 +57,15 @@ export function physicalTopic(settings: Pick<KafkaSettings, 'topicPrefix'>, topi
  * so a retried batch is de-duplicated by the broker and an aggregate's events keep their order.
  */
 export class KafkaEventPublisher implements EventPublisher {
-  private readonly producer: Producer;
+  private producer: Producer;
   private connected: Promise<void> | null = null;
 
-  constructor(kafka: Kafka) {
-    this.producer = kafka.producer({
+  constructor(private readonly kafka: Kafka) {
+    this.producer = this.createProducer();
+  }
+
+  private createProducer(): Producer {
+    return this.kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
@@ -75,14 +79,34 @@ export class KafkaEventPublisher implements EventPublisher {
     if (messages.length === 0) return;
     await this.ensureConnected();
     const byTopic = new Map<string, OutboundMessage[]>();
-    for (const m of messages) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
-    await this.producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, ms]) => ({
-        topic,
-        messages: ms.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
-      })),
-    });
+    for (const m of messages) {
+      const list = byTopic.get(m.topic);
+      if (list) list.push(m);
+      else byTopic.set(m.topic, [m]);
+    }
+    try {
+      await this.producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, ms]) => ({
+          topic,
+          messages: ms.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
+        })),
+      });
+    } catch (error) {
+      // kafkajs advances a partition's sequence number for a request the broker never stored
+      // (one cut off when the broker died), and from then on the broker refuses every batch of
+      // this producer as out of order. Only a new producer id gets past that; the batch the
+      // broker refused was not stored, so sending it again with the new id duplicates nothing.
+      if (isProducerStateLost(error)) await this.replaceProducer();
+      throw error;
+    }
+  }
+
+  private async replaceProducer(): Promise<void> {
+    const old = this.producer;
+    this.producer = this.createProducer();
+    this.connected = null;
+    await old.disconnect().catch(() => undefined);
   }
 
   async disconnect(): Promise<void> {
@@ -99,6 +123,17 @@ export class KafkaEventPublisher implements EventPublisher {
     }
     return this.connected;
   }
+}
+
+const PRODUCER_STATE_ERRORS = new Set(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_EPOCH']);
+
+/** The broker no longer accepts this idempotent producer's sequence (the error or any cause of it). */
+function isProducerStateLost(error: unknown): boolean {
+  for (let e = error as { type?: string; cause?: unknown; originalError?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+    if (e.type && PRODUCER_STATE_ERRORS.has(e.type)) return true;
+    e = (e.cause ?? e.originalError) as typeof e;
+  }
+  return false;
 }
 
 /** Create the topics that do not exist yet. Consumers must not subscribe before this ran. */
