@@ -61,6 +61,15 @@ export interface EventMetadata {
   causationId?: string;
 }
 
+/** The columns of one outbox row, in the order of `Outbox.prepare`'s values (occurred_at is now()). */
+export const OUTBOX_ROW_COLUMNS = 'event_id, topic, message_key, event_type, source, occurred_at, data, correlation_id, causation_id';
+
+/** The value list for OUTBOX_ROW_COLUMNS with `Outbox.prepare`'s eight values as parameters $first… */
+export function outboxRowValues(first: number): string {
+  const $ = (i: number) => `$${first + i}`;
+  return `${$(0)}::uuid, ${$(1)}, ${$(2)}, ${$(3)}, ${$(4)}, now(), ${$(5)}::jsonb, ${$(6)}, ${$(7)}`;
+}
+
 /**
  * Writes events into the outbox inside the caller's transaction, so the state change and its
  * announcement commit or roll back together. The data is validated against the contract first:
@@ -70,15 +79,21 @@ export class Outbox {
   constructor(private readonly source: string) {}
 
   async record<T>(tx: Tx, contract: EventContract<T>, data: T, meta: EventMetadata = {}): Promise<string> {
+    const values = this.prepare(contract, data, meta);
+    await tx.query(`INSERT INTO outbox (${OUTBOX_ROW_COLUMNS}) VALUES (${outboxRowValues(1)})`, values);
+    return values[0] as string;
+  }
+
+  /**
+   * Check an event against its contract and give the eight values of its outbox row, for a
+   * statement that inserts the row together with the change it announces (one round trip
+   * instead of a transaction of several): `INSERT INTO outbox (OUTBOX_ROW_COLUMNS) SELECT
+   * outboxRowValues(n) WHERE <the change happened>`.
+   */
+  prepare<T>(contract: EventContract<T>, data: T, meta: EventMetadata = {}): unknown[] {
     assertValidEventData(contract, data);
-    const eventId = newEventId();
     const key = String((data as Record<string, unknown>)[contract.keyField]);
-    await tx.query(
-      `INSERT INTO outbox (event_id, topic, message_key, event_type, source, occurred_at, data, correlation_id, causation_id)
-       VALUES ($1, $2, $3, $4, $5, now(), $6, $7, $8)`,
-      [eventId, contract.topic, key, contract.type, this.source, JSON.stringify(data), meta.correlationId ?? null, meta.causationId ?? null],
-    );
-    return eventId;
+    return [newEventId(), contract.topic, key, contract.type, this.source, JSON.stringify(data), meta.correlationId ?? null, meta.causationId ?? null];
   }
 
   /** Many events of one type in one statement (bulk work such as a roster), in the order given. */
@@ -86,7 +101,7 @@ export class Outbox {
     if (items.length === 0) return;
     for (const data of items) assertValidEventData(contract, data);
     await tx.query(
-      `INSERT INTO outbox (event_id, topic, message_key, event_type, source, occurred_at, data, correlation_id, causation_id)
+      `INSERT INTO outbox (${OUTBOX_ROW_COLUMNS})
        SELECT e.id, $1, e.key, $2, $3, now(), e.data, $4, $5
          FROM unnest($6::uuid[], $7::text[], $8::jsonb[]) WITH ORDINALITY AS e(id, key, data, n)
         ORDER BY e.n`,

@@ -4,6 +4,7 @@ import { PrivacyModule } from '../privacy/privacy.module';
 import { MembersController } from './members.controller';
 import { MembersRepository } from './members.repository';
 import { EnrolMember } from './enrol-member/enrol-member';
+import { MemberNumbers } from './enrol-member/member-numbers';
 import { MemberLifecycle } from './lifecycle/lifecycle';
 import { RevealIdentity } from './reveal-identity/reveal-identity';
 import { Prospects } from '../prospects/prospects';
@@ -12,6 +13,6 @@ import { ProspectsController } from '../prospects/prospects.controller';
 @Module({
   imports: [OrgUnitsModule, PrivacyModule],
   controllers: [MembersController, ProspectsController],
-  providers: [MembersRepository, EnrolMember, MemberLifecycle, RevealIdentity, Prospects],
+  providers: [MembersRepository, EnrolMember, MemberNumbers, MemberLifecycle, RevealIdentity, Prospects],
 })
 export class MembersModule {}

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EmploymentForm } from '@gonghui/contracts';
+import { OUTBOX_ROW_COLUMNS, outboxRowValues } from '@gonghui/messaging';
 import { Tx } from '@gonghui/persistence';
 import { ServiceRuntime } from '@gonghui/service-kit';
 import { HistoryEntryView, Honour, ListMembersQuery, MemberView, SkillLevel } from './member.dto';
@@ -63,28 +64,34 @@ export class MembersRepository {
   constructor(@Inject(ServiceRuntime) private readonly runtime: ServiceRuntime) {}
 
   /**
-   * Insert a new member with the next member number (M + 10 digits) and its 'enrolled' history
-   * entry, in one statement.
+   * Insert a new member, its 'enrolled' history entry and its event (`Outbox.prepare`'s values)
+   * in one statement, a transaction of its own unless `tx` is given. The unit must still be
+   * active at the path the caller read; it is locked FOR SHARE, so it cannot be deactivated or
+   * moved until this commits. Null, with nothing written, when the unit changed meanwhile.
    */
-  async insertEnrolled(tx: Tx, row: Omit<NewMember, 'member_no'>, actor: string): Promise<MemberRow> {
-    const { rows } = await tx.query<MemberRow>(
-      `WITH m AS (
+  async insertEnrolled(row: NewMember & { enrolled_at: Date }, actor: string, event: unknown[], tx?: Tx): Promise<MemberRow | null> {
+    const { rows } = await (tx ?? this.runtime.pool).query<MemberRow>(
+      `WITH unit AS (
+         SELECT id FROM org_units WHERE id = $16 AND path = $17 AND active FOR SHARE
+       ), m AS (
          INSERT INTO members (id, member_no, name, national_id_cipher, national_id_hash, national_id_masked, mobile_cipher, mobile_masked,
                               gender, birth_date, employment_form, industry, employer_name, employer_credit_code, skill_level, honours,
-                              org_unit_id, org_unit_path, status)
-         VALUES ($1, 'M' || lpad(nextval('member_no_seq')::text, 10, '0'), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+                              org_unit_id, org_unit_path, status, enrolled_at)
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $18, unit.id, $17, $19, $20 FROM unit
          RETURNING *
        ), history AS (
-         INSERT INTO member_history (member_id, kind, to_unit_id, actor) SELECT id, 'enrolled', org_unit_id, $19 FROM m
+         INSERT INTO member_history (member_id, kind, to_unit_id, actor) SELECT id, 'enrolled', org_unit_id, $21 FROM m
+       ), event AS (
+         INSERT INTO outbox (${OUTBOX_ROW_COLUMNS}) SELECT ${outboxRowValues(22)} FROM m
        )
        SELECT ${COLUMNS} FROM m`,
       [
-        row.id, row.name, row.national_id_cipher, row.national_id_hash, row.national_id_masked, row.mobile_cipher,
+        row.id, row.member_no, row.name, row.national_id_cipher, row.national_id_hash, row.national_id_masked, row.mobile_cipher,
         row.mobile_masked, row.gender, row.birth_date, row.employment_form, row.industry, row.employer_name, row.employer_credit_code,
-        row.skill_level, row.honours, row.org_unit_id, row.org_unit_path, row.status, actor,
+        row.skill_level, row.org_unit_id, row.org_unit_path, row.honours, row.status, row.enrolled_at, actor, ...event,
       ],
     );
-    return rows[0];
+    return rows[0] ?? null;
   }
 
   async findById(id: string, tx?: Tx, forUpdate = false): Promise<MemberRow | null> {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { MemberEnrolledV1 } from '@gonghui/contracts';
 import { Principal } from '@gonghui/auth';
-import { inTransaction, isPgError, PgErrorCode, Tx } from '@gonghui/persistence';
+import { isPgError, PgErrorCode, Tx } from '@gonghui/persistence';
 import { Problem, ServiceRuntime } from '@gonghui/service-kit';
 import { OrgUnitsRepository } from '../../org-units/org-units.repository';
 import { PersonalDataVault } from '@gonghui/identifiers';
@@ -10,11 +10,13 @@ import { checkEnrolmentIdentity } from '../domain/enrolment-rules';
 import { requireEnrollingUnit } from '../enrolling-unit';
 import { EnrolMemberRequest, MemberView } from '../member.dto';
 import { MembersRepository, toMemberView } from '../members.repository';
+import { MemberNumbers } from './member-numbers';
 
 /**
- * Use case: enrol one person (入会). Real-name checks first; then, in one transaction, the
- * member row and its `member.enrolled` event. The partial unique index on the ID hash makes
- * a second active membership impossible even when two requests race.
+ * Use case: enrol one person (入会). Real-name checks first; then one statement writes the member
+ * row, its history entry and its `member.enrolled` event, or nothing: a transaction of one round
+ * trip. The partial unique index on the ID hash makes a second active membership impossible
+ * even when two requests race.
  */
 @Injectable()
 export class EnrolMember {
@@ -23,61 +25,58 @@ export class EnrolMember {
     @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
     private readonly units: OrgUnitsRepository,
     private readonly members: MembersRepository,
+    private readonly numbers: MemberNumbers,
   ) {}
 
   execute(request: EnrolMemberRequest, principal: Principal, requestId?: string): Promise<MemberView> {
-    return this.refusingSecondMembership(() =>
-      inTransaction(this.runtime.pool, (tx) => this.enrolWithin(tx, request, principal, requestId)),
-    );
+    return this.refusingSecondMembership(() => this.enrolWithin(undefined, request, principal, requestId));
   }
 
-  /** Enrol inside the caller's transaction (prospect conversion uses it with its own change). */
-  async enrolWithin(tx: Tx, request: EnrolMemberRequest, principal: Principal, requestId?: string): Promise<MemberView> {
+  /** Enrol on its own, or inside the caller's transaction `tx` (prospect conversion uses it with its own change). */
+  async enrolWithin(tx: Tx | undefined, request: EnrolMemberRequest, principal: Principal, requestId?: string): Promise<MemberView> {
     const checked = checkEnrolmentIdentity(request);
     if (!checked.ok) throw Problem.badRequest('实名信息有误 / The real-name details are invalid', checked.errors);
     const { identity } = checked;
-    const unit = await requireEnrollingUnit(this.units, request.orgUnitId, principal, 'orgUnitId', tx);
-    const id = randomUUID();
-    const row = await this.members.insertEnrolled(
-      tx,
-      {
-        id,
-        name: request.name.trim(),
-        national_id_cipher: this.vault.encrypt(identity.nationalId),
-        national_id_hash: this.vault.lookupHash(identity.nationalId),
-        national_id_masked: identity.maskedNationalId,
-        mobile_cipher: this.vault.encrypt(identity.mobile),
-        mobile_masked: identity.maskedMobile,
-        gender: identity.gender,
-        birth_date: identity.birthDate,
-        employment_form: request.employmentForm,
-        industry: request.industry ?? null,
-        employer_name: request.employerName ?? null,
-        employer_credit_code: request.employerCreditCode?.toUpperCase() ?? null,
-        skill_level: request.skillLevel ?? 'novice',
-        honours: [...new Set(request.honours ?? [])],
-        org_unit_id: unit.id,
-        org_unit_path: unit.path,
-        status: 'active',
-      },
-      principal.username,
-    );
-    await this.runtime.outbox.record(
-      tx,
-      MemberEnrolledV1,
-      {
-        memberId: row.id,
-        memberNo: row.member_no,
-        orgUnitId: row.org_unit_id,
-        orgUnitPath: row.org_unit_path,
-        maskedNationalId: row.national_id_masked,
-        employmentForm: row.employment_form,
-        status: 'active',
-        enrolledAt: row.enrolled_at.toISOString(),
-      },
-      { correlationId: requestId },
-    );
-    return toMemberView(row);
+    const base = {
+      name: request.name.trim(),
+      national_id_cipher: this.vault.encrypt(identity.nationalId),
+      national_id_hash: this.vault.lookupHash(identity.nationalId),
+      national_id_masked: identity.maskedNationalId,
+      mobile_cipher: this.vault.encrypt(identity.mobile),
+      mobile_masked: identity.maskedMobile,
+      gender: identity.gender,
+      birth_date: identity.birthDate,
+      employment_form: request.employmentForm,
+      industry: request.industry ?? null,
+      employer_name: request.employerName ?? null,
+      employer_credit_code: request.employerCreditCode?.toUpperCase() ?? null,
+      skill_level: request.skillLevel ?? 'novice',
+      honours: [...new Set(request.honours ?? [])],
+      status: 'active' as const,
+    };
+    // The unit is read, then checked again by the insert; if it was moved or deactivated in
+    // between, nothing was written and a fresh read decides.
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const unit = await requireEnrollingUnit(this.units, request.orgUnitId, principal, 'orgUnitId', tx);
+      const row = { ...base, id: randomUUID(), member_no: await this.numbers.next(), org_unit_id: unit.id, org_unit_path: unit.path, enrolled_at: new Date() };
+      const event = this.runtime.outbox.prepare(
+        MemberEnrolledV1,
+        {
+          memberId: row.id,
+          memberNo: row.member_no,
+          orgUnitId: row.org_unit_id,
+          orgUnitPath: row.org_unit_path,
+          maskedNationalId: row.national_id_masked,
+          employmentForm: row.employment_form,
+          status: 'active',
+          enrolledAt: row.enrolled_at.toISOString(),
+        },
+        { correlationId: requestId },
+      );
+      const inserted = await this.members.insertEnrolled(row, principal.username, event, tx);
+      if (inserted) return toMemberView(inserted);
+    }
+    throw Problem.conflict('org-unit-changing', '该组织正在调整，请稍后重试 / The unit is being changed: try again shortly');
   }
 
   /** The partial unique index refused a second active membership: a 409 on nationalId. */
