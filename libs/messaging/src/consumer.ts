@@ -79,10 +79,11 @@ export class EventConsumer {
       sessionTimeout: 15000,
       heartbeatInterval: 1000,
       retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 5000 },
-      // The broker answers a fetch once it has 64 KiB or after maxWaitMs: under load a batch
-      // holds many events, at rest an event waits at most maxWaitMs.
-      minBytes: 64 * 1024,
-      maxWaitTimeInMs: options.maxWaitMs ?? 25,
+      // The broker answers a fetch once it has 16 KiB (some twenty events) or after maxWaitMs:
+      // under load a batch holds many events, at rest an event waits at most maxWaitMs and an
+      // idle consumer asks ten times a second.
+      minBytes: 16 * 1024,
+      maxWaitTimeInMs: options.maxWaitMs ?? 100,
     });
     for (const s of options.subscriptions) this.handlers.set(s.contract.type, s);
     this.topics = [...new Set(options.subscriptions.map((s) => options.topicPrefix + s.contract.topic))];

@@ -33,16 +33,20 @@ interface OutboxRow {
 /**
  * Publishes committed outbox rows to Kafka in commit order and marks them published.
  *
- * One relay per schema works at a time (transaction-scoped advisory lock), rows go out in `seq`
- * order, and a row is marked only after the broker acknowledged it. If Kafka is down the batch
- * stays unpublished and is retried with backoff, so nothing is lost or reordered; the idempotent
- * producer keeps a retried batch from being written twice.
+ * One relay per schema works at a time: the one whose connection holds the schema's advisory
+ * lock, for as long as that connection lives. Rows go out in `seq` order, and a row is marked
+ * only after the broker acknowledged it. If Kafka is down the batch stays unpublished and is
+ * retried with backoff, so nothing is lost or reordered; the idempotent producer keeps a retried
+ * batch from being written twice. A drain costs two statements (read, mark) on the relay's own
+ * connection, which also listens for new rows.
  */
 export class OutboxRelay {
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
-  private listener: PoolClient | null = null;
+  /** The relay's own connection: LISTENs for new rows and, once it won it, holds the lock. */
+  private connection: PoolClient | null = null;
+  private leading = false;
   private failures = 0;
   private lastError: string | null = null;
 
@@ -51,7 +55,6 @@ export class OutboxRelay {
   start(): void {
     if (this.running) return;
     this.running = true;
-    void this.listen();
     this.loop = this.run();
   }
 
@@ -59,10 +62,7 @@ export class OutboxRelay {
     this.running = false;
     this.wake?.();
     await this.loop;
-    if (this.listener) {
-      this.listener.release();
-      this.listener = null;
-    }
+    this.dropConnection();
   }
 
   /** For /health: how far behind the relay is. */
@@ -71,36 +71,59 @@ export class OutboxRelay {
     return { pending: Number(rows[0].n), lastError: this.lastError };
   }
 
-  /** Publish whatever is pending now; returns how many rows went out. */
+  /** Publish whatever is pending now; returns how many rows went out (0 when another replica leads). */
   async drainOnce(): Promise<number> {
-    const { pool, schema } = this.options;
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      const lock = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [`outbox-relay:${schema}`]);
-      if (!lock.rows[0].locked) {
-        await client.query('ROLLBACK');
-        return 0;
-      }
-      const { rows } = await client.query<OutboxRow>(
+    const client = await this.lead();
+    if (!client) return 0;
+    const { rows } = await this.onConnection(() =>
+      client.query<OutboxRow>(
         `SELECT seq, event_id, topic, message_key, event_type, source, occurred_at, data, correlation_id, causation_id
            FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
         [this.options.batchSize ?? 500],
-      );
-      if (rows.length === 0) {
-        await client.query('ROLLBACK');
-        return 0;
-      }
-      await this.options.publisher.publish(rows.map((row) => this.toMessage(row)));
-      await client.query('UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]);
-      await client.query('COMMIT');
-      return rows.length;
+      ),
+    );
+    if (rows.length === 0) return 0;
+    await this.options.publisher.publish(rows.map((row) => this.toMessage(row)));
+    await this.onConnection(() => client.query('UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]));
+    return rows.length;
+  }
+
+  /** A statement on the relay's connection; if it fails, the connection (and the lock with it) is given up. */
+  private async onConnection<T>(statement: () => Promise<T>): Promise<T> {
+    try {
+      return await statement();
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      this.dropConnection();
       throw error;
-    } finally {
-      client.release();
     }
+  }
+
+  /** The relay's connection, if it holds (or now wins) the schema's lock. */
+  private async lead(): Promise<PoolClient | null> {
+    if (!this.connection) {
+      const client = await this.options.pool.connect();
+      client.on('error', () => {
+        if (this.connection === client) this.dropConnection();
+      });
+      client.on('notification', (n) => {
+        if (n.payload === this.options.schema && this.failures === 0) this.wake?.();
+      });
+      this.connection = client;
+      await this.onConnection(() => client.query('LISTEN outbox'));
+    }
+    if (!this.leading) {
+      const connection = this.connection;
+      const { rows } = await this.onConnection(() => connection.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [`outbox-relay:${this.options.schema}`]));
+      this.leading = rows[0].locked;
+    }
+    return this.leading ? this.connection : null;
+  }
+
+  /** Close the connection (not back to the pool: the session would keep the lock). */
+  private dropConnection(): void {
+    this.connection?.release(true);
+    this.connection = null;
+    this.leading = false;
   }
 
   private toMessage(row: OutboxRow): OutboundMessage {
@@ -146,20 +169,8 @@ export class OutboxRelay {
         };
       });
       this.wake = null;
-      if (this.running && this.failures === 0) await new Promise((r) => setTimeout(r, this.options.lingerMs ?? 5));
-    }
-  }
-
-  /** LISTEN for the outbox's NOTIFY so a new event goes out without waiting for the poll. */
-  private async listen(): Promise<void> {
-    try {
-      this.listener = await this.options.pool.connect();
-      this.listener.on('notification', (n) => {
-        if (n.payload === this.options.schema && this.failures === 0) this.wake?.();
-      });
-      await this.listener.query('LISTEN outbox');
-    } catch {
-      // Polling still works without notifications.
+      if (this.running && this.failures === 0) await new Promise((r) => setTimeout(r, this.options.lingerMs ?? 10));
     }
   }
 }
+
