@@ -152,7 +152,8 @@ async function main(): Promise<void> {
     gateway: [services.gateway.pid!],
     membership: [services.membership.pid!],
     'aid+trn+med': [services.aid.pid!, services.training.pid!, services.mediation.pid!],
-    postgres: pidsMatching(/^postgres/),
+    // the postmaster (it inherits the time of backends that ended) and every backend
+    postgres: pidsMatching(/^postgres:|\/bin\/postgres /),
     kafka: pidsMatching(/kafka\.Kafka/),
     'load gen': [process.pid],
   }));

@@ -2,8 +2,9 @@ import { syntheticNationalId } from '@gonghui/identifiers';
 
 /**
  * A demo federation through the public API, as staff would build it: districts, streets,
- * grassroots and industry unions, a few hundred members, a district officer, a course session,
- * a hardship file and a settled dispute. Running it again changes nothing.
+ * grassroots and industry unions, some 3,000 members (600 one by one and two rosters of 1,200),
+ * a district officer, a course session, a hardship file and a settled dispute. Running it again
+ * changes nothing.
  */
 export interface SeedReport {
   alreadySeeded: boolean;
