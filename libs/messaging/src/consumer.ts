@@ -81,9 +81,9 @@ export class EventConsumer {
       retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 5000 },
       // The broker answers a fetch once it has 16 KiB (some twenty events) or after maxWaitMs:
       // under load a batch holds many events, at rest an event waits at most maxWaitMs and an
-      // idle consumer asks ten times a second.
+      // idle consumer asks four times a second (on two cores, idle polling is not free).
       minBytes: 16 * 1024,
-      maxWaitTimeInMs: options.maxWaitMs ?? 100,
+      maxWaitTimeInMs: options.maxWaitMs ?? 250,
     });
     for (const s of options.subscriptions) this.handlers.set(s.contract.type, s);
     this.topics = [...new Set(options.subscriptions.map((s) => options.topicPrefix + s.contract.topic))];
