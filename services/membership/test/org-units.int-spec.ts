@@ -50,6 +50,26 @@ describe('organisation units: rename and deactivation', () => {
     expect((await m.call('POST', `/org-units/${district.id}/deactivate`)).status).toBe(200);
   });
 
+  it('never leaves an active member in a deactivated unit when enrolments and the deactivation race', async () => {
+    const federation = await m.unit('federation');
+    for (let round = 0; round < 5; round++) {
+      const union = await m.unit('industry', federation);
+      const [deactivation, ...enrolments] = await Promise.all([
+        m.call('POST', `/org-units/${union.id}/deactivate`),
+        ...Array.from({ length: 8 }, () => m.enrol({ orgUnitId: union.id })),
+      ]);
+      const enrolled = enrolments.filter((r) => r.status === 201).length;
+      const { rows } = await m.runtime.pool.query<{ active: boolean; members: string }>(
+        `SELECT active, (SELECT count(*) FROM members WHERE org_unit_id = $1 AND status = 'active') AS members FROM org_units WHERE id = $1`,
+        [union.id],
+      );
+      expect({ active: rows[0].active, members: Number(rows[0].members) }).toEqual(
+        deactivation.status === 200 ? { active: false, members: 0 } : { active: true, members: enrolled },
+      );
+      for (const refused of enrolments.filter((r) => r.status !== 201)) expect(refused.body.type).toContain('org-unit-inactive');
+    }
+  });
+
   it('moves a street with its unions and members to another district (组织划转)', async () => {
     const federation = await m.unit('federation');
     const from = await m.unit('district', federation, '甲区');
