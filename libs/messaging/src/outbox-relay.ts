@@ -14,6 +14,8 @@ export interface OutboxRelayOptions {
   idlePollMs?: number;
   /** After a wake-up, wait this long (default 20 ms) so that events committed about together go out in one batch. */
   lingerMs?: number;
+  /** How often a read starts from the beginning to catch rows committed late (default 1 s). */
+  sweepMs?: number;
   maxBackoffMs?: number;
 }
 
@@ -46,6 +48,9 @@ export class OutboxRelay {
   private wake: (() => void) | null = null;
   /** A new row was announced since the relay last read the outbox. */
   private notified = false;
+  /** The highest seq published so far: reads start after it, except a full sweep now and then. */
+  private publishedUpTo = '0';
+  private lastSweep = 0;
   /** The relay's own connection: LISTENs for new rows and, once it won it, holds the lock. */
   private connection: PoolClient | null = null;
   private leading = false;
@@ -81,16 +86,24 @@ export class OutboxRelay {
   async drainOnce(): Promise<number> {
     const client = await this.lead();
     if (!client) return 0;
+    // Published rows leave dead entries in the index of unpublished ones until vacuum, so a read
+    // from the start steps over all of them; reads start after the last seq published instead.
+    // A row can still commit after rows with higher seqs went out (a long transaction such as a
+    // roster's took its seq earlier): a full sweep every second publishes it.
+    const sweep = Date.now() - this.lastSweep >= (this.options.sweepMs ?? 1000);
     const { rows } = await this.onConnection(() =>
       client.query<OutboxRow>(
         `SELECT seq, event_id, topic, message_key, event_type, source, occurred_at, data, correlation_id, causation_id
-           FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
-        [this.batchSize],
+           FROM outbox WHERE published_at IS NULL AND seq > $2 ORDER BY seq LIMIT $1`,
+        [this.batchSize, sweep ? '0' : this.publishedUpTo],
       ),
     );
+    if (sweep) this.lastSweep = Date.now();
     if (rows.length === 0) return 0;
     await this.options.publisher.publish(rows.map((row) => this.toMessage(row)));
     await this.onConnection(() => client.query('UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]));
+    const last = rows[rows.length - 1].seq;
+    if (BigInt(last) > BigInt(this.publishedUpTo)) this.publishedUpTo = last;
     return rows.length;
   }
 

@@ -51,8 +51,19 @@ export const outboxNotifyMigration: Migration = {
   `,
 };
 
+/**
+ * The outbox keeps its rows (marked published), so it grows without end, and every published row
+ * leaves a dead entry in the index of unpublished rows until vacuum removes it. By default
+ * autovacuum waits for a fifth of the table to be dead, which on a table of millions of events
+ * means millions of dead entries to step over. Vacuum it after a fixed number instead.
+ */
+export const outboxVacuumMigration: Migration = {
+  name: '0000_messaging_outbox_vacuum',
+  sql: `ALTER TABLE outbox SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 10000);`,
+};
+
 /** The messaging tables and triggers, to list first in every service's migrations. */
-export const messagingMigrations: readonly Migration[] = [messagingMigration, outboxNotifyMigration];
+export const messagingMigrations: readonly Migration[] = [messagingMigration, outboxNotifyMigration, outboxVacuumMigration];
 
 export interface EventMetadata {
   /** Request id of the HTTP request (x-request-id) that caused this change. */
