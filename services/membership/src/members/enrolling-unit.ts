@@ -27,3 +27,32 @@ export async function requireEnrollingUnit(units: OrgUnitsRepository, id: string
   }
   return unit;
 }
+
+/**
+ * Units that passed `requireEnrollingUnit` lately, so that a run of enrolments into the same unions
+ * does not read each unit every time. Safe because the enrolment's insert checks the unit again
+ * (same path, still active) and writes nothing otherwise: a stale entry costs a retry with a fresh
+ * read, never a member in a moved or deactivated unit.
+ */
+export class RecentEnrollingUnits {
+  private readonly recent = new Map<string, { unit: OrgUnitRow; until: number }>();
+
+  constructor(
+    private readonly units: OrgUnitsRepository,
+    private readonly ttlMs = 30_000,
+    private readonly maxEntries = 10_000,
+  ) {}
+
+  async require(id: string, principal: Principal, field: string, tx?: Tx): Promise<OrgUnitRow> {
+    const hit = this.recent.get(id);
+    if (hit && hit.until > Date.now() && inScope(principal, hit.unit.path)) return hit.unit;
+    const unit = await requireEnrollingUnit(this.units, id, principal, field, tx);
+    if (this.recent.size >= this.maxEntries) this.recent.clear();
+    this.recent.set(id, { unit, until: Date.now() + this.ttlMs });
+    return unit;
+  }
+
+  forget(id: string): void {
+    this.recent.delete(id);
+  }
+}

@@ -7,7 +7,7 @@ import { Problem, ServiceRuntime } from '@gonghui/service-kit';
 import { OrgUnitsRepository } from '../../org-units/org-units.repository';
 import { PersonalDataVault } from '@gonghui/identifiers';
 import { checkEnrolmentIdentity } from '../domain/enrolment-rules';
-import { requireEnrollingUnit } from '../enrolling-unit';
+import { RecentEnrollingUnits } from '../enrolling-unit';
 import { EnrolMemberRequest, MemberView } from '../member.dto';
 import { MembersRepository, toMemberView } from '../members.repository';
 import { MemberNumbers } from './member-numbers';
@@ -20,13 +20,17 @@ import { MemberNumbers } from './member-numbers';
  */
 @Injectable()
 export class EnrolMember {
+  private readonly enrollingUnits: RecentEnrollingUnits;
+
   constructor(
     @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
     @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
-    private readonly units: OrgUnitsRepository,
+    units: OrgUnitsRepository,
     private readonly members: MembersRepository,
     private readonly numbers: MemberNumbers,
-  ) {}
+  ) {
+    this.enrollingUnits = new RecentEnrollingUnits(units);
+  }
 
   execute(request: EnrolMemberRequest, principal: Principal, requestId?: string): Promise<MemberView> {
     return this.refusingSecondMembership(() => this.enrolWithin(undefined, request, principal, requestId));
@@ -54,10 +58,10 @@ export class EnrolMember {
       honours: [...new Set(request.honours ?? [])],
       status: 'active' as const,
     };
-    // The unit is read, then checked again by the insert; if it was moved or deactivated in
-    // between, nothing was written and a fresh read decides.
+    // The unit is read (or taken from those read lately), then checked again by the insert; if it
+    // was moved or deactivated in between, nothing was written and a fresh read decides.
     for (let attempt = 1; attempt <= 3; attempt++) {
-      const unit = await requireEnrollingUnit(this.units, request.orgUnitId, principal, 'orgUnitId', tx);
+      const unit = await this.enrollingUnits.require(request.orgUnitId, principal, 'orgUnitId', tx);
       const row = { ...base, id: randomUUID(), member_no: await this.numbers.next(), org_unit_id: unit.id, org_unit_path: unit.path, enrolled_at: new Date() };
       const event = this.runtime.outbox.prepare(
         MemberEnrolledV1,
@@ -75,6 +79,7 @@ export class EnrolMember {
       );
       const inserted = await this.members.insertEnrolled(row, principal.username, event, tx);
       if (inserted) return toMemberView(inserted);
+      this.enrollingUnits.forget(unit.id);
     }
     throw Problem.conflict('org-unit-changing', '该组织正在调整，请稍后重试 / The unit is being changed: try again shortly');
   }
