@@ -21,6 +21,21 @@ describe('access tokens', () => {
     expect(() => verifyAccessToken(expired, 'secret-1')).toThrow(/expired/);
   });
 
+  it('stops accepting a token when it expires, even one it accepted before', () => {
+    jest.useFakeTimers({ now: new Date('2026-11-25T08:00:00Z') });
+    try {
+      const token = signAccessToken(district, 'secret-1', 60);
+      expect(verifyAccessToken(token, 'secret-1')).toEqual(district);
+      jest.setSystemTime(new Date('2026-11-25T08:00:59Z'));
+      expect(verifyAccessToken(token, 'secret-1')).toEqual(district);
+      jest.setSystemTime(new Date('2026-11-25T08:01:01Z'));
+      expect(() => verifyAccessToken(token, 'secret-1')).toThrow(/expired/);
+      expect(() => verifyAccessToken(token, 'secret-2')).toThrow(InvalidToken);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('reads a bearer token from the Authorization header', () => {
     expect(bearerToken('Bearer abc.def')).toBe('abc.def');
     expect(bearerToken('Basic abc')).toBeNull();
