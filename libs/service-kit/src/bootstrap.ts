@@ -73,6 +73,8 @@ export async function createServiceApp(options: CreateServiceOptions): Promise<S
     logger: options.logLevels ?? ['error', 'warn', 'log'],
     abortOnError: false,
   });
+  // Express hashes every response body for an ETag; API responses here are never revalidated.
+  (app.getHttpAdapter().getInstance() as { set(setting: string, value: unknown): void }).set('etag', false);
   app.use(requestIdMiddleware);
   options.configure?.(app, runtime);
   app.useGlobalFilters(new ProblemDetailsFilter());
