@@ -150,7 +150,6 @@ export class EventConsumer {
    * handled before; consecutive events of a type with `handleMany` are applied by one call.
    */
   private async applyAllOnce(tx: Tx, items: { event: CloudEvent; subscription: Subscription }[]): Promise<number> {
-    if (items.length === 0) return 0;
     const { rows } = await tx.query<{ event_id: string }>(
       `INSERT INTO inbox (consumer, event_id, event_type)
        SELECT $1, e.id, e.type FROM unnest($2::text[], $3::text[]) AS e(id, type)
