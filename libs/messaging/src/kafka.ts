@@ -1,5 +1,6 @@
 import { Admin, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { EventPublisher, OutboundMessage } from './publisher';
+import { findStoredEventIds } from './stored-events';
 
 export interface KafkaSettings {
   brokers: string[];
@@ -54,11 +55,22 @@ export function physicalTopic(settings: Pick<KafkaSettings, 'topicPrefix'>, topi
 
 /**
  * Kafka adapter of the publisher port. The producer is idempotent with one request in flight,
- * so a retried batch is de-duplicated by the broker and an aggregate's events keep their order.
+ * so a batch retried by the same producer is de-duplicated by the broker and an aggregate's
+ * events keep their order.
+ *
+ * Exactly once per event id also holds where the broker cannot help:
+ * - an event this publisher already had acknowledged is not sent again (a relay whose marking
+ *   of the rows failed retries them);
+ * - a new producer (after a restart, or after the broker lost this one's sequence) may follow
+ *   sends that were stored but never acknowledged, so its first batch is first checked against
+ *   the tail of its topics, and what is already there is not sent again.
  */
 export class KafkaEventPublisher implements EventPublisher {
   private producer: Producer;
   private connected: Promise<void> | null = null;
+  /** Sends may have been stored without an acknowledgement reaching this publisher. */
+  private unsure = true;
+  private readonly acknowledged = new RecentIds(100_000);
 
   constructor(private readonly kafka: Kafka) {
     this.producer = this.createProducer();
@@ -76,10 +88,20 @@ export class KafkaEventPublisher implements EventPublisher {
   }
 
   async publish(messages: OutboundMessage[]): Promise<void> {
-    if (messages.length === 0) return;
+    let unsent = messages.filter((m) => !this.acknowledged.has(m.headers.ce_id));
+    if (unsent.length === 0) return;
     await this.ensureConnected();
+    if (this.unsure) {
+      const ids = new Set(unsent.map((m) => m.headers.ce_id).filter(Boolean));
+      // A batch in doubt was at most as long as this one (the relay retries its oldest rows first).
+      const stored = await findStoredEventIds(this.kafka, [...new Set(unsent.map((m) => m.topic))], ids, unsent.length);
+      this.unsure = false;
+      unsent = unsent.filter((m) => !stored.has(m.headers.ce_id));
+      for (const id of stored) this.acknowledged.add(id);
+      if (unsent.length === 0) return;
+    }
     const byTopic = new Map<string, OutboundMessage[]>();
-    for (const m of messages) {
+    for (const m of unsent) {
       const list = byTopic.get(m.topic);
       if (list) list.push(m);
       else byTopic.set(m.topic, [m]);
@@ -95,11 +117,15 @@ export class KafkaEventPublisher implements EventPublisher {
     } catch (error) {
       // kafkajs advances a partition's sequence number for a request the broker never stored
       // (one cut off when the broker died), and from then on the broker refuses every batch of
-      // this producer as out of order. Only a new producer id gets past that; the batch the
-      // broker refused was not stored, so sending it again with the new id duplicates nothing.
-      if (isProducerStateLost(error)) await this.replaceProducer();
+      // this producer as out of order. Only a new producer id gets past that, and the broker
+      // cannot de-duplicate across producer ids: what it did store must be found by reading.
+      if (isProducerStateLost(error)) {
+        await this.replaceProducer();
+        this.unsure = true;
+      }
       throw error;
     }
+    for (const m of unsent) if (m.headers.ce_id) this.acknowledged.add(m.headers.ce_id);
   }
 
   private async replaceProducer(): Promise<void> {
@@ -166,5 +192,21 @@ export async function kafkaIsReachable(kafka: Kafka): Promise<boolean> {
     return false;
   } finally {
     await admin.disconnect().catch(() => undefined);
+  }
+}
+
+/** The last `capacity` ids added, oldest forgotten first. */
+class RecentIds {
+  private readonly ids = new Set<string>();
+
+  constructor(private readonly capacity: number) {}
+
+  has(id: string | undefined): boolean {
+    return id !== undefined && this.ids.has(id);
+  }
+
+  add(id: string): void {
+    this.ids.add(id);
+    if (this.ids.size > this.capacity) this.ids.delete(this.ids.values().next().value as string);
   }
 }
