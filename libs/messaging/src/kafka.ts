@@ -1,6 +1,7 @@
 import { Admin, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { EventPublisher, OutboundMessage } from './publisher';
 import { findStoredEventIds } from './stored-events';
+import { fixKafkajsIdleLoop } from './kafkajs-idle-loop';
 
 export interface KafkaSettings {
   brokers: string[];
@@ -28,6 +29,7 @@ export interface KafkaLog {
  * is logged at most once per 30 seconds.
  */
 export function createKafka(settings: KafkaSettings, log?: KafkaLog): Kafka {
+  fixKafkajsIdleLoop();
   const lastLogged = new Map<string, number>();
   return new Kafka({
     clientId: settings.clientId,

@@ -1,0 +1,47 @@
+import { fixKafkajsIdleLoop, kafkajsRequestQueue } from './kafkajs-idle-loop';
+
+describe('kafkajs request queue', () => {
+  const queue = () => {
+    const RequestQueue = kafkajsRequestQueue();
+    return new RequestQueue({ maxInFlightRequests: 1, requestTimeout: 1000, enforceRequestTimeout: false, clientId: 't', broker: 'b', logger: console });
+  };
+
+  beforeAll(() => expect(fixKafkajsIdleLoop()).toBe(true)); // false: kafkajs changed, re-check the fix
+
+  it('sets no timer while no request waits (kafkajs 2.2.4 re-arms one every millisecond)', () => {
+    const q = queue();
+    q.scheduleCheckPendingRequests();
+    expect(q.throttleCheckTimeoutId).toBeNull();
+  });
+
+  it('checks waiting requests when the broker’s throttle ends', () => {
+    jest.useFakeTimers();
+    try {
+      const q = queue();
+      const checked = jest.spyOn(q, 'checkPendingRequests').mockImplementation(() => undefined);
+      q.pending.push({});
+      q.throttledUntil = Date.now() + 500;
+      q.scheduleCheckPendingRequests();
+      jest.advanceTimersByTime(499);
+      expect(checked).not.toHaveBeenCalled();
+      jest.advanceTimersByTime(1);
+      expect(checked).toHaveBeenCalledTimes(1);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('checks waiting requests soon when not throttled', () => {
+    jest.useFakeTimers();
+    try {
+      const q = queue();
+      const checked = jest.spyOn(q, 'checkPendingRequests').mockImplementation(() => undefined);
+      q.pending.push({});
+      q.scheduleCheckPendingRequests();
+      jest.advanceTimersByTime(10);
+      expect(checked).toHaveBeenCalledTimes(1);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});
