@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { DynamicModule, INestApplication, Inject, Injectable, Logger, LogLevel, Module, OnApplicationShutdown, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -59,6 +60,13 @@ function infrastructureModule(runtime: ServiceRuntime): DynamicModule {
 }
 
 /**
+ * How long a service keeps an unused keep-alive connection open (Node's default is 5 s).
+ * Callers that pool connections (the gateway, load balancers) must give theirs up sooner, or a
+ * request sent just as the service closes one fails.
+ */
+export const IDLE_CONNECTION_MS = 65_000;
+
+/**
  * Build a service as an application, not yet listening: migrations applied, relay and
  * consumers started. Tests call this in-process; `main.ts` calls it and listens.
  */
@@ -75,6 +83,9 @@ export async function createServiceApp(options: CreateServiceOptions): Promise<S
   });
   // Express hashes every response body for an ETag; API responses here are never revalidated.
   (app.getHttpAdapter().getInstance() as { set(setting: string, value: unknown): void }).set('etag', false);
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = IDLE_CONNECTION_MS;
+  server.headersTimeout = IDLE_CONNECTION_MS + 1000;
   app.use(requestIdMiddleware);
   options.configure?.(app, runtime);
   app.useGlobalFilters(new ProblemDetailsFilter());

@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request, Response } from 'express';
 import { languageOf, localize } from './i18n';
 import { Problem, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem';
@@ -30,18 +31,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 }
 
 /** Answer a request with the problem+json rendering of `exception`, in the caller's language. */
-export function sendProblem(request: Request & { requestId?: string }, response: Response, exception: unknown, logger?: Logger): void {
-    const language = languageOf(request.headers['accept-language']);
-    const body = toProblem(exception);
-    body.title = localize(body.title, language);
-    if (body.detail) body.detail = localize(body.detail, language);
-    body.errors = body.errors?.map((e) => ({ field: e.field, message: localize(e.message, language) }));
-    body.instance = request.originalUrl;
-    body.requestId = request.requestId;
-    if (body.status >= 500) {
-      logger?.error(`${request.method} ${request.path} failed: ${(exception as Error)?.stack ?? String(exception)}`);
-    }
-    response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+export function sendProblem(request: IncomingMessage & { requestId?: string; originalUrl?: string }, response: ServerResponse, exception: unknown, logger?: Logger): void {
+  const language = languageOf(request.headers['accept-language']);
+  const body = toProblem(exception);
+  body.title = localize(body.title, language);
+  if (body.detail) body.detail = localize(body.detail, language);
+  body.errors = body.errors?.map((e) => ({ field: e.field, message: localize(e.message, language) }));
+  body.instance = request.originalUrl ?? request.url;
+  body.requestId = request.requestId;
+  if (body.status >= 500) {
+    logger?.error(`${request.method} ${body.instance} failed: ${(exception as Error)?.stack ?? String(exception)}`);
+  }
+  const json = JSON.stringify(body);
+  response.statusCode = body.status;
+  response.setHeader('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
+  response.setHeader('content-length', Buffer.byteLength(json));
+  response.end(json);
 }
 
 function toProblem(exception: unknown): ProblemDetails {

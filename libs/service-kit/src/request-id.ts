@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 
 const VALID_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 /** Keeps the caller's x-request-id (the gateway sets one) or makes one, and echoes it. */
-export function requestIdMiddleware(request: Request & { requestId?: string }, response: Response, next: NextFunction): void {
+export function assignRequestId(request: IncomingMessage & { requestId?: string }, response: ServerResponse): string {
   const given = request.headers['x-request-id'];
   const id = typeof given === 'string' && VALID_ID.test(given) ? given : randomUUID();
   request.requestId = id;
   response.setHeader('x-request-id', id);
+  return id;
+}
+
+export function requestIdMiddleware(request: Request & { requestId?: string }, response: Response, next: NextFunction): void {
+  assignRequestId(request, response);
   next();
 }

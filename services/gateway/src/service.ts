@@ -4,7 +4,7 @@ import { CreateServiceOptions, serviceConfigFromEnv, ServiceConfig } from '@gong
 import { migrations } from './migrations';
 import { GatewayModule } from './gateway.module';
 import { OpenApiAggregator } from './docs/openapi-aggregator';
-import { createProxyMiddleware } from './proxy/proxy.middleware';
+import { createServiceProxy, serveProxyFirst } from './proxy/service-proxy';
 import { serviceRoutesFromEnv } from './proxy/service-routes';
 import { orgUnitDirectorySubscriptions } from './users/org-unit-directory';
 
@@ -19,7 +19,7 @@ export function gatewayService(config: ServiceConfig = serviceConfigFromEnv('gat
     healthController: false,
     serveOwnOpenApi: false,
     configure: (app) => {
-      app.use(createProxyMiddleware(serviceRoutesFromEnv(), config.jwtSecret));
+      serveProxyFirst(app.getHttpServer(), createServiceProxy(serviceRoutesFromEnv(), config.jwtSecret));
       app.use('/api/docs/assets', express.static(getAbsoluteFSPath(), { index: false }));
       app.get(OpenApiAggregator).attach(app);
     },
