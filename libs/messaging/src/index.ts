@@ -4,4 +4,5 @@ export * from './kafka';
 export * from './stored-events';
 export * from './outbox';
 export * from './outbox-relay';
+export * from './retention';
 export * from './consumer';

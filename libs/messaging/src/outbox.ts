@@ -1,6 +1,7 @@
 import { assertValidEventData, EventContract } from '@gonghui/contracts';
 import { Migration, Tx } from '@gonghui/persistence';
 import { newEventId } from './cloud-event';
+import { messagingRetentionMigration } from './retention';
 
 /**
  * Tables every service's schema needs for messaging: the outbox its state changes write events
@@ -69,7 +70,7 @@ export const outboxUpkeepMigration: Migration = {
 };
 
 /** The messaging tables and triggers, to list first in every service's migrations. */
-export const messagingMigrations: readonly Migration[] = [messagingMigration, outboxNotifyMigration, outboxUpkeepMigration];
+export const messagingMigrations: readonly Migration[] = [messagingMigration, outboxNotifyMigration, outboxUpkeepMigration, messagingRetentionMigration];
 
 export interface EventMetadata {
   /** Request id of the HTTP request (x-request-id) that caused this change. */

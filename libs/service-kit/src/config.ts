@@ -28,12 +28,14 @@ export interface ServiceConfig {
   databasePoolSize: number;
   kafka: KafkaSettings;
   jwtSecret: string;
+  /** Days to keep published outbox rows and inbox records (MESSAGING_RETENTION_DAYS); longer than the topics keep events. */
+  messagingRetentionDays: number;
 }
 
 /**
  * Configuration from the environment, the same variables locally, in tests and in containers:
  * PORT (or <NAME>_PORT), HOST, DATABASE_URL (the service's own role), DATABASE_POOL_SIZE, KAFKA_BROKERS,
- * KAFKA_TOPIC_PREFIX, JWT_SECRET.
+ * KAFKA_TOPIC_PREFIX, JWT_SECRET, MESSAGING_RETENTION_DAYS.
  */
 export function serviceConfigFromEnv(name: ServiceName, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   const role = serviceRole(name);
@@ -49,5 +51,12 @@ export function serviceConfigFromEnv(name: ServiceName, env: NodeJS.ProcessEnv =
     databasePoolSize: Number(env.DATABASE_POOL_SIZE ?? 10),
     kafka: kafkaSettingsFromEnv(`gonghui-${name}`, env),
     jwtSecret: env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+    messagingRetentionDays: positiveNumber('MESSAGING_RETENTION_DAYS', env.MESSAGING_RETENTION_DAYS ?? '14'),
   };
+}
+
+function positiveNumber(name: string, value: string): number {
+  const n = Number(value);
+  if (!(n > 0)) throw new Error(`${name} must be a positive number, not "${value}"`);
+  return n;
 }

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import { createServicePool, Migration, runMigrations } from '@gonghui/persistence';
-import { createKafka, EventConsumer, KafkaEventPublisher, kafkaIsReachable, Outbox, OutboxRelay, Subscription } from '@gonghui/messaging';
+import { createKafka, EventConsumer, KafkaEventPublisher, kafkaIsReachable, MessagingRetention, Outbox, OutboxRelay, Subscription } from '@gonghui/messaging';
 import { ServiceConfig } from './config';
 
 /** What a service declares about itself; the runtime wires the rest. */
@@ -28,6 +28,7 @@ export class ServiceRuntime {
   readonly outbox: Outbox;
   readonly relay: OutboxRelay;
   readonly consumers: EventConsumer[] = [];
+  private readonly retention: MessagingRetention;
   private readonly publisher: KafkaEventPublisher;
   private readonly logger: Logger;
 
@@ -47,6 +48,7 @@ export class ServiceRuntime {
       topicPrefix: config.kafka.topicPrefix,
       log: this.logger,
     });
+    this.retention = new MessagingRetention({ pool: this.pool, days: config.messagingRetentionDays, log: this.logger });
   }
 
   /** Apply this service's migrations (also run as a separate step: `node dist/migrate.js`). */
@@ -56,6 +58,7 @@ export class ServiceRuntime {
 
   async start(): Promise<void> {
     this.relay.start();
+    this.retention.start();
     for (const consumer of this.definition.consumers ?? []) {
       const eventConsumer = new EventConsumer({
         kafka: this.kafka,
@@ -78,6 +81,7 @@ export class ServiceRuntime {
     this.stopped = true;
     await Promise.all(this.consumers.map((c) => c.stop()));
     await this.relay.stop();
+    await this.retention.stop();
     await this.publisher.disconnect();
     await this.pool.end();
   }
