@@ -22,7 +22,10 @@ export function createServicePool(options: ServicePoolOptions): Pool {
     max: options.max ?? 10,
     options: `-c search_path=${options.schema}`,
     application_name: options.applicationName ?? options.schema,
-    idleTimeoutMillis: 30_000,
+    // Connections stay open however long they idle. Closing them after 30 s (pg's default here)
+    // made the first burst after a quiet spell open them all again at once: a backend fork, SCRAM
+    // authentication and cold catalog caches each, which held every request in flight about 300 ms.
+    idleTimeoutMillis: 0,
     connectionTimeoutMillis: 10_000,
   };
   const pool = new Pool(config);
