@@ -1,6 +1,6 @@
 import { Admin, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { EventPublisher, OutboundMessage } from './publisher';
-import { findStoredEventIds } from './stored-events';
+import { findStoredPublications } from './stored-events';
 import { fixKafkajsIdleLoop } from './kafkajs-idle-loop';
 
 export interface KafkaSettings {
@@ -90,15 +90,15 @@ export class KafkaEventPublisher implements EventPublisher {
   }
 
   async publish(messages: OutboundMessage[]): Promise<void> {
-    let unsent = messages.filter((m) => !this.acknowledged.has(m.headers.ce_id));
+    let unsent = messages.filter((m) => !this.acknowledged.has(publicationId(m.headers)));
     if (unsent.length === 0) return;
     await this.ensureConnected();
     if (this.unsure) {
-      const ids = new Set(unsent.map((m) => m.headers.ce_id).filter(Boolean));
+      const ids = new Set(unsent.map((m) => publicationId(m.headers)).filter((id): id is string => id !== undefined));
       // A batch in doubt was at most as long as this one (the relay retries its oldest rows first).
-      const stored = await findStoredEventIds(this.kafka, [...new Set(unsent.map((m) => m.topic))], ids, unsent.length);
+      const stored = await findStoredPublications(this.kafka, [...new Set(unsent.map((m) => m.topic))], ids, publicationId, unsent.length);
       this.unsure = false;
-      unsent = unsent.filter((m) => !stored.has(m.headers.ce_id));
+      unsent = unsent.filter((m) => !stored.has(publicationId(m.headers) ?? ''));
       for (const id of stored) this.acknowledged.add(id);
       if (unsent.length === 0) return;
     }
@@ -127,7 +127,10 @@ export class KafkaEventPublisher implements EventPublisher {
       }
       throw error;
     }
-    for (const m of unsent) if (m.headers.ce_id) this.acknowledged.add(m.headers.ce_id);
+    for (const m of unsent) {
+      const id = publicationId(m.headers);
+      if (id) this.acknowledged.add(id);
+    }
   }
 
   private async replaceProducer(): Promise<void> {
@@ -195,6 +198,17 @@ export async function kafkaIsReachable(kafka: Kafka): Promise<boolean> {
   } finally {
     await admin.disconnect().catch(() => undefined);
   }
+}
+
+/**
+ * What makes a message one publication: its event id, and for a dead-lettered copy also the
+ * consumer that gave up on it (two consumers may each dead-letter the same event). None for a
+ * message that is not a CloudEvent: such a message is never held back.
+ */
+export function publicationId(headers: Record<string, string | undefined>): string | undefined {
+  const id = headers.ce_id;
+  if (!id) return undefined;
+  return headers.dlt_consumer ? `${headers.dlt_consumer}/${id}` : id;
 }
 
 /** The last `capacity` ids added, oldest forgotten first. */

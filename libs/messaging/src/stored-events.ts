@@ -2,12 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { Kafka } from 'kafkajs';
 
 /**
- * Which of these event ids are already in the last `depth` messages of each partition of
- * `topics`. The publisher asks this when it cannot know whether its last sends were stored: a
+ * Which of these publications (ids made from a message's headers by `identify`) are already in
+ * the last `depth` messages of each partition of `topics`. The publisher asks this when it cannot know whether its last sends were stored: a
  * broker that died after writing a batch but before answering, or a process that died between
  * Kafka's acknowledgement and marking its outbox rows. Reads only that tail, never the topic.
  */
-export async function findStoredEventIds(kafka: Kafka, topics: string[], eventIds: ReadonlySet<string>, depth: number, timeoutMs = 30_000): Promise<Set<string>> {
+export async function findStoredPublications(
+  kafka: Kafka,
+  topics: string[],
+  wanted: ReadonlySet<string>,
+  identify: (headers: Record<string, string | undefined>) => string | undefined,
+  depth: number,
+  timeoutMs = 30_000,
+): Promise<Set<string>> {
   const found = new Set<string>();
   const windows = await tailWindows(kafka, topics, depth);
   if (windows.length === 0) return found;
@@ -23,8 +30,10 @@ export async function findStoredEventIds(kafka: Kafka, topics: string[], eventId
     await consumer.run({
       autoCommit: false,
       eachMessage: async ({ topic, partition, message }) => {
-        const id = message.headers?.ce_id?.toString();
-        if (id && eventIds.has(id)) found.add(id);
+        const headers: Record<string, string | undefined> = {};
+        for (const [name, value] of Object.entries(message.headers ?? {})) headers[name] = (Array.isArray(value) ? value[0] : value)?.toString();
+        const id = identify(headers);
+        if (id && wanted.has(id)) found.add(id);
         const key = `${topic}/${partition}`;
         const last = unread.get(key);
         if (last !== undefined && BigInt(message.offset) >= last) unread.delete(key);
