@@ -10,7 +10,7 @@ const shared = {
 };
 module.exports = {
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,infra}/**/src/**/*.spec.ts', '<rootDir>/infra/test/**/*.spec.ts'] },
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,infra,bench}/**/src/**/*.spec.ts', '<rootDir>/infra/test/**/*.spec.ts'] },
     {
       ...shared,
       displayName: 'integration',

@@ -12,6 +12,34 @@ export interface Figures {
   failures: number;
   /** CPU milliseconds per operation, by part of the system (see CpuMeter). */
   cpuMsPerOp?: Record<string, number>;
+  /** Open loop: when the slowest 1% of operations were due, gathered into episodes. */
+  slowEpisodes?: SlowEpisode[];
+}
+
+/** Slow operations due close together: one stall of the system, not many independent delays. */
+export interface SlowEpisode {
+  /** Seconds into the run when the first of them was due. */
+  at: number;
+  operations: number;
+  worstMs: number;
+}
+
+/** The slowest 1% of operations (by when each was due), gathered into episodes of those due within 100 ms of each other. */
+export function slowEpisodes(samples: { dueAt: number; latency: number }[]): SlowEpisode[] {
+  const slowest = [...samples].sort((a, b) => b.latency - a.latency).slice(0, Math.max(1, Math.ceil(samples.length / 100)));
+  slowest.sort((a, b) => a.dueAt - b.dueAt);
+  const episodes: (SlowEpisode & { last: number })[] = [];
+  for (const s of slowest) {
+    const current = episodes[episodes.length - 1];
+    if (current && s.dueAt - current.last <= 100) {
+      current.operations += 1;
+      current.worstMs = Math.max(current.worstMs, s.latency);
+      current.last = s.dueAt;
+    } else {
+      episodes.push({ at: s.dueAt / 1000, operations: 1, worstMs: s.latency, last: s.dueAt });
+    }
+  }
+  return episodes.map(({ at, operations, worstMs }) => ({ at, operations, worstMs }));
 }
 
 function figures(label: string, latencies: number[], seconds: number, failures: number): Figures {
@@ -45,7 +73,7 @@ export async function measure(label: string, operations: number, concurrency: nu
  * scheduled start, so time spent queued behind a slow system is counted, not hidden.
  */
 export async function measureAtRate(label: string, perSecond: number, operations: number, operation: (i: number) => Promise<boolean>): Promise<Figures> {
-  const latencies: number[] = [];
+  const samples: { dueAt: number; latency: number }[] = [];
   let failures = 0;
   const started = performance.now();
   const running: Promise<void>[] = [];
@@ -57,13 +85,14 @@ export async function measureAtRate(label: string, perSecond: number, operations
       operation(i)
         .catch(() => false)
         .then((ok) => {
-          latencies.push(performance.now() - due);
+          samples.push({ dueAt: due - started, latency: performance.now() - due });
           if (!ok) failures++;
         }),
     );
   }
   await Promise.all(running);
-  return figures(label, latencies, (performance.now() - started) / 1000, failures);
+  const result = figures(label, samples.map((s) => s.latency), (performance.now() - started) / 1000, failures);
+  return { ...result, slowEpisodes: slowEpisodes(samples) };
 }
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
@@ -133,6 +162,12 @@ export function printTable(rows: Figures[]): void {
   console.log(`\n${'measurement'.padEnd(66)}${'ops'.padStart(8)}${'ops/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'failed'.padStart(8)}`);
   for (const r of rows) {
     console.log(`${r.label.padEnd(66)}${String(r.operations).padStart(8)}${fmt(r.perSecond, 0)}${fmt(r.p50)}${fmt(r.p95)}${fmt(r.p99)}${String(r.failures).padStart(8)}`);
+  }
+  const withEpisodes = rows.filter((r) => r.slowEpisodes?.length);
+  if (withEpisodes.length > 0) console.log(`\nWhen the slowest 1% were due (seconds into the run: requests, worst ms); few episodes mean stalls, not load:`);
+  for (const r of withEpisodes) {
+    const shown = r.slowEpisodes!.slice(0, 12).map((e) => `${e.at.toFixed(2)} s: ${e.operations}, ${e.worstMs.toFixed(0)}`);
+    console.log(`${r.label.padEnd(66)}${shown.join(' | ')}${r.slowEpisodes!.length > 12 ? ` | … ${r.slowEpisodes!.length} episodes` : ''}`);
   }
   const withCpu = rows.filter((r) => r.cpuMsPerOp);
   if (withCpu.length === 0) return;
