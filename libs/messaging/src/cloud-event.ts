@@ -44,12 +44,23 @@ export function toBinaryMode(event: CloudEvent): { headers: KafkaHeaders; value:
   return { headers, value: JSON.stringify(event.data) };
 }
 
-type RawHeaders = Record<string, Buffer | string | (Buffer | string)[] | undefined>;
+/** Headers as kafkajs hands them over. */
+export type RawHeaders = Record<string, Buffer | string | (Buffer | string)[] | undefined>;
 
 function header(headers: RawHeaders, name: string): string | undefined {
   const raw = headers[name];
   const first = Array.isArray(raw) ? raw[0] : raw;
   return first === undefined ? undefined : first.toString();
+}
+
+/** Every header of a received message as text (the first value of a repeated one). */
+export function headerTexts(headers: RawHeaders | undefined): KafkaHeaders {
+  const texts: KafkaHeaders = {};
+  for (const name of Object.keys(headers ?? {})) {
+    const text = header(headers!, name);
+    if (text !== undefined) texts[name] = text;
+  }
+  return texts;
 }
 
 /** Read a Kafka message in binary mode; throws MalformedEvent when it is not a CloudEvent with JSON data. */

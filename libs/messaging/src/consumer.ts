@@ -2,7 +2,7 @@ import { Consumer, EachBatchPayload, EachMessagePayload, Kafka, KafkaMessage } f
 import { Pool } from 'pg';
 import { assertValidEventData, deadLetterTopic, EventContract, EventContractViolation, findContract } from '@gonghui/contracts';
 import { inTransaction, Tx } from '@gonghui/persistence';
-import { CloudEvent, fromBinaryMode, MalformedEvent } from './cloud-event';
+import { CloudEvent, fromBinaryMode, headerTexts, MalformedEvent } from './cloud-event';
 import { EventPublisher } from './publisher';
 import { KafkaLog } from './kafka';
 
@@ -224,11 +224,7 @@ export class EventConsumer {
     error: Error,
     attempts = 1,
   ): Promise<void> {
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(message.headers ?? {})) {
-      const first = Array.isArray(value) ? value[0] : value;
-      if (first !== undefined) headers[name] = first.toString();
-    }
+    const headers = headerTexts(message.headers);
     Object.assign(headers, {
       dlt_reason: `${error.name}: ${error.message}`.slice(0, 1000),
       dlt_consumer: this.options.groupId,

@@ -14,34 +14,32 @@ describe('kafkajs request queue', () => {
     expect(q.throttleCheckTimeoutId).toBeNull();
   });
 
-  it('checks waiting requests when the broker’s throttle ends', () => {
-    jest.useFakeTimers();
-    try {
+  describe('with requests waiting', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    const waiting = () => {
       const q = queue();
       const checked = jest.spyOn(q, 'checkPendingRequests').mockImplementation(() => undefined);
       q.pending.push({});
+      return { q, checked };
+    };
+
+    it('checks them when the broker’s throttle ends', () => {
+      const { q, checked } = waiting();
       q.throttledUntil = Date.now() + 500;
       q.scheduleCheckPendingRequests();
       jest.advanceTimersByTime(499);
       expect(checked).not.toHaveBeenCalled();
       jest.advanceTimersByTime(1);
       expect(checked).toHaveBeenCalledTimes(1);
-    } finally {
-      jest.useRealTimers();
-    }
-  });
+    });
 
-  it('checks waiting requests soon when not throttled', () => {
-    jest.useFakeTimers();
-    try {
-      const q = queue();
-      const checked = jest.spyOn(q, 'checkPendingRequests').mockImplementation(() => undefined);
-      q.pending.push({});
+    it('checks them soon when not throttled', () => {
+      const { q, checked } = waiting();
       q.scheduleCheckPendingRequests();
       jest.advanceTimersByTime(10);
       expect(checked).toHaveBeenCalledTimes(1);
-    } finally {
-      jest.useRealTimers();
-    }
+    });
   });
 });

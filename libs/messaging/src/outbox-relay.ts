@@ -38,8 +38,8 @@ interface OutboxRow {
  * One relay per schema works at a time: the one whose connection holds the schema's advisory
  * lock, for as long as that connection lives. Rows go out in `seq` order, and a row is marked
  * only after the broker acknowledged it. If Kafka is down the batch stays unpublished and is
- * retried with backoff, so nothing is lost or reordered; the idempotent producer keeps a retried
- * batch from being written twice. A drain costs two statements (read, mark) on the relay's own
+ * retried with backoff, so nothing is lost or reordered; the publisher keeps a retried batch
+ * from being written twice (see KafkaEventPublisher). A drain costs two statements (read, mark) on the relay's own
  * connection, which also listens for new rows.
  */
 export class OutboxRelay {

@@ -54,8 +54,8 @@ export const outboxNotifyMigration: Migration = {
 
 /**
  * Upkeep of an outbox that takes hundreds of events a second. It keeps its rows (marked
- * published), so it grows without end, and every published row leaves a dead entry in the index
- * of unpublished rows until vacuum removes it; by default autovacuum waits for a fifth of the
+ * published) for the messaging retention, so it holds millions, and every published row leaves a
+ * dead entry in the index of unpublished rows until vacuum removes it; by default autovacuum waits for a fifth of the
  * table to be dead, which on a table of millions of events means millions of dead entries to
  * step over, so it is vacuumed after a fixed number instead. And the unique index on event_id,
  * which nothing looks events up by, cost every insert and every publication a write at a random

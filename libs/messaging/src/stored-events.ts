@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka } from 'kafkajs';
+import { headerTexts } from './cloud-event';
 
 /**
  * Which of these publications (ids made from a message's headers by `identify`) are already in
- * the last `depth` messages of each partition of `topics`. The publisher asks this when it cannot know whether its last sends were stored: a
- * broker that died after writing a batch but before answering, or a process that died between
- * Kafka's acknowledgement and marking its outbox rows. Reads only that tail, never the topic.
+ * the last `depth` messages of each partition of `topics`. The publisher asks this when it cannot
+ * know whether its last sends were stored: a broker that died after writing a batch but before
+ * answering, or a process that died between Kafka's acknowledgement and marking its outbox rows.
+ * Reads only that tail, never the topic.
  */
 export async function findStoredPublications(
   kafka: Kafka,
@@ -30,9 +32,7 @@ export async function findStoredPublications(
     await consumer.run({
       autoCommit: false,
       eachMessage: async ({ topic, partition, message }) => {
-        const headers: Record<string, string | undefined> = {};
-        for (const [name, value] of Object.entries(message.headers ?? {})) headers[name] = (Array.isArray(value) ? value[0] : value)?.toString();
-        const id = identify(headers);
+        const id = identify(headerTexts(message.headers));
         if (id && wanted.has(id)) found.add(id);
         const key = `${topic}/${partition}`;
         const last = unread.get(key);

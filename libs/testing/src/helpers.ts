@@ -1,7 +1,7 @@
 import { Consumer, KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { Principal, signAccessToken } from '@gonghui/auth';
-import { createKafka, fromBinaryMode, CloudEvent, kafkaSettingsFromEnv } from '@gonghui/messaging';
+import { createKafka, fromBinaryMode, CloudEvent, headerTexts, kafkaSettingsFromEnv } from '@gonghui/messaging';
 import { DEVELOPMENT_JWT_SECRET, ServiceConfig, serviceConfigFromEnv, ServiceName } from '@gonghui/service-kit';
 import { serviceDatabaseUrl } from '@gonghui/infra';
 
@@ -97,8 +97,7 @@ export class TopicReader {
 }
 
 function read(message: KafkaMessage): ReceivedEvent {
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = (Array.isArray(v) ? v[0] : v).toString();
+  const headers = headerTexts(message.headers);
   let event: CloudEvent | null = null;
   try {
     event = fromBinaryMode(message.headers, message.value);
