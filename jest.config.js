@@ -3,7 +3,12 @@
 //   integration  one service against the real Postgres and Kafka          (*.int-spec.ts)
 //   e2e          the whole system through the gateway, as processes       (e2e/**/*.e2e-spec.ts)
 const shared = {
-  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest'],
+    // ESM-only packages (NestJS 12 and its family), compiled to CommonJS for Jest's loader.
+    '/node_modules/.+\\.js$': '<rootDir>/libs/testing/jest/esm-to-cjs.js',
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras)/)'],
   moduleNameMapper: { '^@gonghui/infra$': '<rootDir>/infra/src', '^@gonghui/([a-z-]+)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],

@@ -1,10 +1,12 @@
-import { Pool, PoolClient } from 'pg';
+import type { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { openDedicatedConnection } from '@gonghui/persistence';
 import { toBinaryMode } from './cloud-event';
 import { EventPublisher, OutboundMessage } from './publisher';
 import { KafkaLog } from './kafka';
 
 export interface OutboxRelayOptions {
-  pool: Pool;
+  dataSource: DataSource;
   publisher: EventPublisher;
   /** The schema whose outbox this relay drains (also names its advisory lock). */
   schema: string;
@@ -52,7 +54,7 @@ export class OutboxRelay {
   private publishedUpTo = '0';
   private lastSweep = 0;
   /** The relay's own connection: LISTENs for new rows and, once it won it, holds the lock. */
-  private connection: PoolClient | null = null;
+  private connection: Client | null = null;
   private leading = false;
   private failures = 0;
   private lastError: string | null = null;
@@ -78,8 +80,8 @@ export class OutboxRelay {
 
   /** For /health: how far behind the relay is. */
   async status(): Promise<{ pending: number; lastError: string | null }> {
-    const { rows } = await this.options.pool.query<{ n: string }>('SELECT count(*) AS n FROM outbox WHERE published_at IS NULL');
-    return { pending: Number(rows[0].n), lastError: this.lastError };
+    const [{ n }] = await this.options.dataSource.query('SELECT count(*) AS n FROM outbox WHERE published_at IS NULL');
+    return { pending: Number(n), lastError: this.lastError };
   }
 
   /** Publish whatever is pending now; returns how many rows went out (0 when another replica leads). */
@@ -118,9 +120,10 @@ export class OutboxRelay {
   }
 
   /** The relay's connection, if it holds (or now wins) the schema's lock. */
-  private async lead(): Promise<PoolClient | null> {
+  private async lead(): Promise<Client | null> {
     if (!this.connection) {
-      const client = await this.options.pool.connect();
+      // A connection outside TypeORM's pool: LISTEN and a session-level lock need one session.
+      const client = await openDedicatedConnection(this.options.dataSource, `gonghui-${this.options.schema}-relay`);
       client.on('error', () => {
         if (this.connection === client) this.dropConnection();
       });
@@ -140,9 +143,9 @@ export class OutboxRelay {
     return this.leading ? this.connection : null;
   }
 
-  /** Close the connection (not back to the pool: the session would keep the lock). */
+  /** Close the connection; the lock goes with the session. */
   private dropConnection(): void {
-    this.connection?.release(true);
+    this.connection?.end().catch(() => undefined);
     this.connection = null;
     this.leading = false;
   }

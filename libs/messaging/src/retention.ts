@@ -1,24 +1,8 @@
-import { Pool } from 'pg';
-import { Migration } from '@gonghui/persistence';
-
-/**
- * Published outbox rows and inbox records are needed only for a while: an outbox row until
- * Kafka has the event (and, for looking into what was sent, some days more); an inbox record as
- * long as its event can still be delivered again, which is as long as the topic keeps it (Kafka
- * here keeps 7 days). Without a limit both tables grow by every event forever, and the inbox's
- * primary key with them. BRIN indexes on the timestamps let the purge find old rows without
- * reading the table, at almost no cost to inserts (rows arrive in time order).
- */
-export const messagingRetentionMigration: Migration = {
-  name: '0000_messaging_retention',
-  sql: `
-    CREATE INDEX outbox_occurred_at_brin ON outbox USING brin (occurred_at);
-    CREATE INDEX inbox_handled_at_brin ON inbox USING brin (handled_at);
-  `,
-};
+import type { DataSource } from 'typeorm';
+import { affectedRows } from '@gonghui/persistence';
 
 export interface RetentionOptions {
-  pool: Pool;
+  dataSource: DataSource;
   /** Rows older than this many days go: keep it longer than the topics' retention. */
   days: number;
   /** Rows deleted per statement, so that no purge holds locks or bloats WAL for long. */
@@ -30,7 +14,14 @@ export interface PurgeResult {
   inbox: number;
 }
 
-/** Deletes published outbox rows and inbox records older than the retention; never an unpublished row. */
+/**
+ * Published outbox rows and inbox records are needed only for a while: an outbox row until
+ * Kafka has the event (and, for looking into what was sent, some days more); an inbox record as
+ * long as its event can still be delivered again, which is as long as the topic keeps it (Kafka
+ * here keeps 7 days). Without a limit both tables grow by every event forever (BRIN indexes on
+ * the timestamps, see MessagingRetention1764000000003, let the purge find old rows cheaply).
+ *
+ * Deletes published outbox rows and inbox records older than the retention; never an unpublished row. */
 export async function purgeExpiredMessages(options: RetentionOptions): Promise<PurgeResult> {
   if (!(options.days > 0)) throw new Error(`messaging retention must be a positive number of days, not ${options.days}`);
   const chunk = options.chunk ?? 10_000;
@@ -38,9 +29,9 @@ export async function purgeExpiredMessages(options: RetentionOptions): Promise<P
   const deleteAll = async (sql: string): Promise<number> => {
     let total = 0;
     for (;;) {
-      const { rowCount } = await options.pool.query(sql, [horizon, chunk]);
-      total += rowCount ?? 0;
-      if ((rowCount ?? 0) < chunk) return total;
+      const deleted = affectedRows(await options.dataSource.query(sql, [horizon, chunk]));
+      total += deleted;
+      if (deleted < chunk) return total;
     }
   };
   const outbox = await deleteAll(

@@ -1,3 +1,4 @@
-export * from './pool';
+export * from './data-source';
 export * from './transaction';
 export * from './migrations';
+export * from './sql-migration';

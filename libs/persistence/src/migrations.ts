@@ -1,62 +1,52 @@
-import { Pool } from 'pg';
-
-export interface Migration {
-  /** Sortable, unique, never renamed once applied: e.g. `0001_members`. */
-  name: string;
-  sql: string;
-}
+import { DataSource } from 'typeorm';
+import { openDedicatedConnection } from './data-source';
+import { legacyNameOf, migrationName, migrationTimestamp } from './sql-migration';
 
 export interface MigrationResult {
   applied: string[];
-  alreadyApplied: number;
 }
 
 /**
- * Apply the pending migrations of one service's schema, each in its own transaction.
- * Replicas starting together serialise on an advisory lock keyed by the schema, so each
- * migration runs exactly once. Migrations are listed explicitly by the service, never globbed.
+ * Apply the pending migrations of one service's schema with TypeORM's runner, each in its own
+ * transaction. Replicas starting together serialise on an advisory lock keyed by the schema
+ * (the same key the earlier runner used, so an old replica and a new one never race either),
+ * held by a session of its own for the whole run.
  */
-export async function runMigrations(pool: Pool, schema: string, migrations: readonly Migration[]): Promise<MigrationResult> {
-  assertOrdered(migrations);
-  const client = await pool.connect();
+export async function runMigrations(dataSource: DataSource, schema: string): Promise<MigrationResult> {
+  const lockSession = await openDedicatedConnection(dataSource, `${schema}-migrations`);
   try {
-    await client.query('SELECT pg_advisory_lock(hashtext($1))', [`migrations:${schema}`]);
-    try {
-      await client.query(`CREATE TABLE IF NOT EXISTS ${schema}.schema_migrations (
-        name text PRIMARY KEY,
-        applied_at timestamptz NOT NULL DEFAULT now()
-      )`);
-      const done = new Set(
-        (await client.query<{ name: string }>(`SELECT name FROM ${schema}.schema_migrations`)).rows.map((r) => r.name),
-      );
-      const applied: string[] = [];
-      for (const migration of migrations) {
-        if (done.has(migration.name)) continue;
-        await client.query('BEGIN');
-        try {
-          await client.query(`SET LOCAL search_path = ${schema}`);
-          await client.query(migration.sql);
-          await client.query(`INSERT INTO ${schema}.schema_migrations (name) VALUES ($1)`, [migration.name]);
-          await client.query('COMMIT');
-          applied.push(migration.name);
-        } catch (error) {
-          await client.query('ROLLBACK');
-          throw new Error(`migration ${schema}/${migration.name} failed: ${(error as Error).message}`);
-        }
-      }
-      return { applied, alreadyApplied: done.size };
-    } finally {
-      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`migrations:${schema}`]);
-    }
+    await lockSession.query('SELECT pg_advisory_lock(hashtext($1))', [`migrations:${schema}`]);
+    await carryOverLegacyHistory(dataSource, schema);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return { applied: applied.map((m) => m.name) };
   } finally {
-    client.release();
+    // Ending the session releases the lock, also when a migration failed.
+    await lockSession.end().catch(() => undefined);
   }
 }
 
-function assertOrdered(migrations: readonly Migration[]): void {
-  for (let i = 1; i < migrations.length; i++) {
-    if (migrations[i - 1].name >= migrations[i].name) {
-      throw new Error(`migrations must be listed in ascending order: ${migrations[i - 1].name} before ${migrations[i].name}`);
+/**
+ * Databases made before TypeORM recorded applied migrations by name in `schema_migrations`.
+ * Each migration class that replaces one of those names declares it (`static legacyName`); its
+ * TypeORM history row is written here, once, so it is not applied again. `schema_migrations`
+ * itself stays, as the record of when they were applied.
+ */
+async function carryOverLegacyHistory(dataSource: DataSource, schema: string): Promise<void> {
+  const [{ legacy }] = await dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS legacy`, [`${schema}.schema_migrations`]);
+  if (!legacy) return;
+  const applied = new Set<string>((await dataSource.query(`SELECT name FROM schema_migrations`)).map((r: { name: string }) => r.name));
+  const carried = (dataSource.options.migrations as Function[]).filter((m) => {
+    const legacyName = legacyNameOf(m);
+    return legacyName !== undefined && applied.has(legacyName);
+  });
+  if (carried.length === 0) return;
+  await dataSource.transaction(async (tx) => {
+    await tx.query(`CREATE TABLE IF NOT EXISTS migrations (id SERIAL PRIMARY KEY, "timestamp" bigint NOT NULL, name character varying NOT NULL)`);
+    const known = new Set<string>((await tx.query(`SELECT name FROM migrations`)).map((r: { name: string }) => r.name));
+    for (const migration of carried) {
+      const name = migrationName(migration);
+      if (known.has(name)) continue;
+      await tx.query(`INSERT INTO migrations ("timestamp", name) VALUES ($1, $2)`, [migrationTimestamp(name), name]);
     }
-  }
+  });
 }

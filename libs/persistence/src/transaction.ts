@@ -1,22 +1,11 @@
-import { Pool, PoolClient } from 'pg';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 
-/** A client inside an open transaction: what repositories and the outbox writer take. */
-export type Tx = PoolClient;
+/** The EntityManager of an open transaction: what repositories, handlers and the outbox writer take. */
+export type Tx = EntityManager;
 
 /** Run `work` in one transaction; commit if it resolves, roll back if it throws. */
-export async function inTransaction<T>(pool: Pool, work: (tx: Tx) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+export function inTransaction<T>(dataSource: DataSource, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return dataSource.transaction(work);
 }
 
 /** Postgres error codes the services react to. */
@@ -28,6 +17,33 @@ export const PgErrorCode = {
   serializationFailure: '40001',
 } as const;
 
-export function isPgError(error: unknown, code: string): error is Error & { code: string; constraint?: string } {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
+export interface PgError extends Error {
+  code: string;
+  constraint?: string;
+}
+
+/** The driver's error under TypeORM's QueryFailedError (or a raw pg error), if it has this code. */
+export function isPgError(error: unknown, code: string): error is PgError {
+  const driverError = error instanceof QueryFailedError ? (error.driverError as unknown) : error;
+  if (typeof driverError !== 'object' || driverError === null || (driverError as { code?: unknown }).code !== code) return false;
+  if (driverError !== error) {
+    (error as PgError).code = code;
+    (error as PgError).constraint = (driverError as { constraint?: string }).constraint;
+  }
+  return true;
+}
+
+/**
+ * `manager.query` answers SELECT and INSERT … RETURNING with the rows, but UPDATE and DELETE
+ * with `[rows, affectedCount]`: this gives the count either way.
+ */
+export function affectedRows(result: unknown): number {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[1];
+  return Array.isArray(result) ? result.length : 0;
+}
+
+/** The rows of an UPDATE or DELETE … RETURNING run through `manager.query`. */
+export function returnedRows<T>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return result as T[];
 }

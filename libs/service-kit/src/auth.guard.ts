@@ -2,13 +2,13 @@ import { applyDecorators, CanActivate, createParamDecorator, ExecutionContext, I
 import { Reflector } from '@nestjs/core';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { bearerToken, hasRole, InvalidToken, Principal, Role, verifyAccessToken } from '@gonghui/auth';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Problem } from './problem';
 
 export const JWT_SECRET = Symbol('JWT_SECRET');
 const ROLES_KEY = 'gonghui:roles';
 
-export type AuthenticatedRequest = Request & { principal?: Principal; requestId?: string };
+export type AuthenticatedRequest = FastifyRequest & { principal?: Principal; requestId?: string };
 
 /** Verifies the bearer token in the service itself and checks the route's roles. */
 @Injectable()

@@ -1,26 +1,32 @@
-import type { Server } from 'node:http';
-import { DynamicModule, INestApplication, Inject, Injectable, Logger, LogLevel, Module, OnApplicationShutdown, Type } from '@nestjs/common';
+import multipart from '@fastify/multipart';
+import { DynamicModule, Inject, Injectable, Logger, LogLevel, Module, BeforeApplicationShutdown, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { createServicePool, runMigrations } from '@gonghui/persistence';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { FastifyServerOptions } from 'fastify';
+import { EventHandlerErrorPassThrough } from '@gonghui/messaging';
+import { runMigrations } from '@gonghui/persistence';
 import { ServiceConfig } from './config';
 import { AuthGuard, JWT_SECRET } from './auth.guard';
+import { EventCatalogueController } from './event-catalogue.controller';
 import { HealthController } from './health.controller';
-import { ProblemDetailsFilter } from './problem.filter';
-import { requestIdMiddleware } from './request-id';
-import { ServiceDefinition, ServiceRuntime } from './runtime';
+import { ProblemDetailsFilter, sendProblem } from './problem.filter';
+import { assignRequestId } from './request-id';
+import { ServiceDefinition, serviceDataSource, ServiceRuntime } from './runtime';
+import { TransactionBoundary } from './transaction-boundary';
 import { createValidationPipe } from './validation';
 
 export interface ServiceApp {
-  app: INestApplication;
+  app: NestFastifyApplication;
   runtime: ServiceRuntime;
 }
 
 export interface CreateServiceOptions {
   config: ServiceConfig;
   definition: ServiceDefinition;
-  /** The service's feature modules. */
-  modules: Type<unknown>[];
+  /** The service's feature modules: HTTP controllers and event controllers of its use cases. */
+  modules: (Type<unknown> | DynamicModule)[];
   title: string;
   description: string;
   logLevels?: LogLevel[];
@@ -28,34 +34,48 @@ export interface CreateServiceOptions {
   healthController?: boolean;
   /** Serve this service's own OpenAPI at /api/docs and /api/docs-json (default) — the gateway merges instead. */
   serveOwnOpenApi?: boolean;
-  /** Extra Express middleware, mounted before Nest's body parsers and routes. */
-  configure?: (app: INestApplication, runtime: ServiceRuntime) => void;
+  /** Extra setup of the Fastify application before it starts (routes ahead of Nest's, static files). */
+  configure?: (app: NestFastifyApplication, runtime: ServiceRuntime) => void | Promise<void>;
 }
 
-/** Stops the relay and consumers and closes the pool when the application closes (app.close() or SIGTERM). */
+/** The largest roster (集中入会) a service accepts as an upload. */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Stops the relay and the retention purge and closes the DataSource when the application
+ * closes (app.close() or SIGTERM), after Nest has closed the event transport.
+ */
 @Injectable()
-class RuntimeLifecycle implements OnApplicationShutdown {
+class RuntimeLifecycle implements BeforeApplicationShutdown {
   constructor(@Inject(ServiceRuntime) private readonly runtime: ServiceRuntime) {}
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await this.runtime.stop();
   }
 }
 
-/** Gives every feature module the runtime, its pool and the JWT secret. */
+/** Gives every feature module the runtime, the DataSource, the transaction boundary and the JWT secret. */
 function infrastructureModule(runtime: ServiceRuntime): DynamicModule {
   @Module({})
   class ServiceInfrastructureModule {}
   return {
     module: ServiceInfrastructureModule,
     global: true,
+    imports: [
+      TypeOrmModule.forRootAsync({
+        useFactory: () => runtime.dataSource.options,
+        // The runtime's DataSource, already connected and migrated: one per service.
+        dataSourceFactory: async () => runtime.dataSource,
+      }),
+    ],
     providers: [
       { provide: ServiceRuntime, useValue: runtime },
       { provide: JWT_SECRET, useValue: runtime.config.jwtSecret },
       AuthGuard,
+      TransactionBoundary,
       RuntimeLifecycle,
     ],
-    exports: [ServiceRuntime, JWT_SECRET, AuthGuard],
+    exports: [ServiceRuntime, JWT_SECRET, AuthGuard, TransactionBoundary],
   };
 }
 
@@ -66,28 +86,46 @@ function infrastructureModule(runtime: ServiceRuntime): DynamicModule {
  */
 export const IDLE_CONNECTION_MS = 65_000;
 
+export function fastifyOptions(): FastifyServerOptions {
+  return {
+    keepAliveTimeout: IDLE_CONNECTION_MS,
+    // Request ids are ours (x-request-id, see assignRequestId); Fastify's own logger stays off.
+    logger: false,
+  };
+}
+
 /**
- * Build a service as an application, not yet listening: migrations applied, relay and
- * consumers started. Tests call this in-process; `main.ts` calls it and listens.
+ * Build a service as an application, initialised but not yet listening: migrations applied,
+ * relay started, event handlers consuming. Tests call this in-process (supertest on
+ * `app.getHttpServer()`); `main.ts` calls it and listens.
  */
 export async function createServiceApp(options: CreateServiceOptions): Promise<ServiceApp> {
   const runtime = new ServiceRuntime(options.config, options.definition);
+  await runtime.connect();
   if (process.env.MIGRATE_ON_START !== 'false') await runtime.migrate();
 
-  @Module({ imports: [infrastructureModule(runtime), ...options.modules], controllers: options.healthController === false ? [] : [HealthController] })
+  const controllers: Type<unknown>[] = [EventCatalogueController];
+  if (options.healthController !== false) controllers.push(HealthController);
+  @Module({ imports: [infrastructureModule(runtime), ...options.modules], controllers })
   class ServiceRootModule {}
 
-  const app = await NestFactory.create(ServiceRootModule, {
+  const app = await NestFactory.create<NestFastifyApplication>(ServiceRootModule, new FastifyAdapter(fastifyOptions()), {
     logger: options.logLevels ?? ['error', 'warn', 'log'],
     abortOnError: false,
   });
-  // Express hashes every response body for an ETag; API responses here are never revalidated.
-  (app.getHttpAdapter().getInstance() as { set(setting: string, value: unknown): void }).set('etag', false);
-  const server = app.getHttpServer() as Server;
-  server.keepAliveTimeout = IDLE_CONNECTION_MS;
-  server.headersTimeout = IDLE_CONNECTION_MS + 1000;
-  app.use(requestIdMiddleware);
-  options.configure?.(app, runtime);
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.decorateRequest('requestId', undefined);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    (request as { requestId?: string }).requestId = assignRequestId(request.raw, reply.raw);
+    done();
+  });
+  // Errors Fastify raises before a route runs (a body it cannot parse) leave as problem+json too.
+  fastify.setErrorHandler((error, request, reply) => {
+    reply.hijack();
+    sendProblem(request.raw, reply.raw, error);
+  });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20 } });
+  await options.configure?.(app, runtime);
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
@@ -96,11 +134,17 @@ export async function createServiceApp(options: CreateServiceOptions): Promise<S
     SwaggerModule.setup('api/docs', app, createOpenApiDocument(app, options), { jsonDocumentUrl: 'api/docs-json' });
   }
 
-  await runtime.start();
+  // Event handlers (@EventPattern) are served by our Kafka transport, as a Nest microservice.
+  const events = app.connectMicroservice({ strategy: runtime.transport }, { inheritAppConfig: false });
+  events.useGlobalFilters(new EventHandlerErrorPassThrough());
+  await app.init();
+  await fastify.ready();
+  await app.startAllMicroservices();
+  runtime.start();
   return { app, runtime };
 }
 
-export function createOpenApiDocument(app: INestApplication, options: Pick<CreateServiceOptions, 'title' | 'description'>) {
+export function createOpenApiDocument(app: NestFastifyApplication, options: Pick<CreateServiceOptions, 'title' | 'description'>) {
   return SwaggerModule.createDocument(
     app,
     new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1.0').addBearerAuth().build(),
@@ -117,14 +161,17 @@ export async function runService(options: CreateServiceOptions): Promise<void> {
 
 /** `node dist/migrate.js`: apply the service's migrations and exit; the deploy step before serving. */
 export function migrateService(options: Pick<CreateServiceOptions, 'config' | 'definition'>): void {
-  const pool = createServicePool({ url: options.config.databaseUrl, schema: options.config.schema });
-  runMigrations(pool, options.config.schema, options.definition.migrations)
+  const { config, definition } = options;
+  const dataSource = serviceDataSource(config, definition, 'migrate');
+  dataSource
+    .initialize()
+    .then(() => runMigrations(dataSource, config.schema))
     .then(async ({ applied }) => {
-      console.log(`${options.config.name}: ${applied.length === 0 ? 'schema up to date' : `applied ${applied.join(', ')}`}`);
-      await pool.end();
+      console.log(`${config.name}: ${applied.length === 0 ? 'schema up to date' : `applied ${applied.join(', ')}`}`);
+      await dataSource.destroy();
     })
     .catch((error: unknown) => {
-      console.error(`${options.config.name}: migration failed:`, error);
+      console.error(`${config.name}: migration failed:`, error);
       process.exit(1);
     });
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { ServiceRuntime } from './runtime';
+import type { FastifyReply } from 'fastify';
+import { HealthReport, ServiceRuntime } from './runtime';
 
 @ApiTags('health')
 @Controller()
@@ -11,8 +11,9 @@ export class HealthController {
   @Get('health')
   @ApiOkResponse({ description: 'Postgres, Kafka, the outbox relay and the consumers are up' })
   @ApiServiceUnavailableResponse({ description: 'Something the service needs is down; the body says what' })
-  async health(@Res() response: Response): Promise<void> {
+  async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {
     const report = await this.runtime.health();
-    response.status(report.status === 'up' ? 200 : 503).json(report);
+    reply.status(report.status === 'up' ? 200 : 503);
+    return report;
   }
 }

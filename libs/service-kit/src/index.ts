@@ -11,3 +11,6 @@ export * from './health.controller';
 export * from './bootstrap';
 export * from './member-directory';
 export * from './org-unit-moves';
+export * from './scoped-queries';
+export * from './transaction-boundary';
+export * from './event-catalogue.controller';

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { languageOf, localize } from './i18n';
 import { Problem, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem';
 
@@ -26,27 +26,36 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    sendProblem(http.getRequest<Request & { requestId?: string }>(), http.getResponse<Response>(), exception, this.logger);
+    const request = http.getRequest<FastifyRequest & { requestId?: string }>();
+    const reply = http.getResponse<FastifyReply>();
+    const body = problemFor(request.raw, exception, this.logger);
+    reply.status(body.status).header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`).send(JSON.stringify(body));
   }
 }
 
 /** Answer a request with the problem+json rendering of `exception`, in the caller's language. */
-export function sendProblem(request: IncomingMessage & { requestId?: string; originalUrl?: string }, response: ServerResponse, exception: unknown, logger?: Logger): void {
-  const language = languageOf(request.headers['accept-language']);
-  const body = toProblem(exception);
-  body.title = localize(body.title, language);
-  if (body.detail) body.detail = localize(body.detail, language);
-  body.errors = body.errors?.map((e) => ({ field: e.field, message: localize(e.message, language) }));
-  body.instance = request.originalUrl ?? request.url;
-  body.requestId = request.requestId;
-  if (body.status >= 500) {
-    logger?.error(`${request.method} ${body.instance} failed: ${(exception as Error)?.stack ?? String(exception)}`);
-  }
+export function sendProblem(request: IncomingMessage & { requestId?: string }, response: ServerResponse, exception: unknown, logger?: Logger): void {
+  const body = problemFor(request, exception, logger);
   const json = JSON.stringify(body);
   response.statusCode = body.status;
   response.setHeader('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
   response.setHeader('content-length', Buffer.byteLength(json));
   response.end(json);
+}
+
+/** The problem+json body for `exception`, in the caller's language; a 5xx is logged with its stack. */
+export function problemFor(request: IncomingMessage & { requestId?: string }, exception: unknown, logger?: Logger): ProblemDetails {
+  const language = languageOf(request.headers['accept-language']);
+  const body = toProblem(exception);
+  body.title = localize(body.title, language);
+  if (body.detail) body.detail = localize(body.detail, language);
+  body.errors = body.errors?.map((e) => ({ field: e.field, message: localize(e.message, language) }));
+  body.instance = request.url;
+  body.requestId = request.requestId;
+  if (body.status >= 500) {
+    logger?.error(`${request.method} ${body.instance} failed: ${(exception as Error)?.stack ?? String(exception)}`);
+  }
+  return body;
 }
 
 function toProblem(exception: unknown): ProblemDetails {
@@ -71,7 +80,8 @@ function toProblem(exception: unknown): ProblemDetails {
       };
     }
     // Body parser errors (malformed JSON, too large) arrive as plain errors with a status.
-    const status = (exception as { status?: unknown })?.status;
+    // Errors of the HTTP layer (Fastify's body parsing, multipart limits) carry statusCode.
+    const status = (exception as { status?: unknown })?.status ?? (exception as { statusCode?: unknown })?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return {
         type: problemType(`http-${status}`),

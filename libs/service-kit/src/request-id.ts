@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { NextFunction, Request, Response } from 'express';
 
 const VALID_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -11,9 +10,4 @@ export function assignRequestId(request: IncomingMessage & { requestId?: string 
   request.requestId = id;
   response.setHeader('x-request-id', id);
   return id;
-}
-
-export function requestIdMiddleware(request: Request & { requestId?: string }, response: Response, next: NextFunction): void {
-  assignRequestId(request, response);
-  next();
 }

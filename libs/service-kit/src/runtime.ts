@@ -1,15 +1,28 @@
 import { Logger } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
-import { Pool } from 'pg';
-import { createServicePool, Migration, runMigrations } from '@gonghui/persistence';
-import { createKafka, EventConsumer, KafkaEventPublisher, kafkaIsReachable, MessagingRetention, Outbox, OutboxRelay, Subscription } from '@gonghui/messaging';
+import { DataSource } from 'typeorm';
+import { createServiceDataSource, runMigrations } from '@gonghui/persistence';
+import { createKafka, KafkaEventPublisher, KafkaEventTransport, kafkaIsReachable, MessagingRetention, messagingEntities, messagingMigrations, Outbox, OutboxRelay } from '@gonghui/messaging';
 import { ServiceConfig } from './config';
 
-/** What a service declares about itself; the runtime wires the rest. */
+/** What a service declares about its storage; the runtime wires the rest. */
 export interface ServiceDefinition {
-  migrations: readonly Migration[];
-  /** Event subscriptions, consumed under the consumer group `<service>.<consumerName>`. */
-  consumers?: { name: string; subscriptions: (runtime: ServiceRuntime) => Subscription[] }[];
+  /** The service's own entities, listed explicitly (the outbox and inbox are added here). */
+  entities: Function[];
+  /** The service's own `MigrationInterface` classes in order, after the messaging ones (added here). */
+  migrations: Function[];
+}
+
+/** The service's DataSource: its role, its schema, the messaging tables and its own. */
+export function serviceDataSource(config: ServiceConfig, definition: ServiceDefinition, purpose = ''): DataSource {
+  return createServiceDataSource({
+    url: config.databaseUrl,
+    schema: config.schema,
+    entities: [...messagingEntities, ...definition.entities],
+    migrations: [...messagingMigrations, ...definition.migrations],
+    poolSize: purpose ? 2 : config.databasePoolSize,
+    applicationName: `gonghui-${config.name}${purpose ? `-${purpose}` : ''}`,
+  });
 }
 
 export interface HealthReport {
@@ -19,59 +32,60 @@ export interface HealthReport {
 }
 
 /**
- * The infrastructure of one running service: its database pool (own role, own schema), the
- * outbox and its relay, and its event consumers. Nest providers reach it through DI.
+ * The infrastructure of one running service: its DataSource (own role, own schema), the outbox
+ * and its relay, and the transport that serves its event handlers. Nest providers reach it
+ * through DI.
  */
 export class ServiceRuntime {
-  readonly pool: Pool;
+  readonly dataSource: DataSource;
   readonly kafka: Kafka;
   readonly outbox: Outbox;
   readonly relay: OutboxRelay;
-  readonly consumers: EventConsumer[] = [];
+  readonly transport: KafkaEventTransport;
   private readonly retention: MessagingRetention;
   private readonly publisher: KafkaEventPublisher;
   private readonly logger: Logger;
 
   constructor(
     readonly config: ServiceConfig,
-    private readonly definition: ServiceDefinition,
+    definition: ServiceDefinition,
   ) {
     this.logger = new Logger(config.name);
-    this.pool = createServicePool({ url: config.databaseUrl, schema: config.schema, max: config.databasePoolSize, applicationName: `gonghui-${config.name}` });
+    this.dataSource = serviceDataSource(config, definition);
     this.kafka = createKafka(config.kafka, this.logger);
     this.publisher = new KafkaEventPublisher(this.kafka);
     this.outbox = new Outbox(`/gonghui/${config.name}`);
     this.relay = new OutboxRelay({
-      pool: this.pool,
+      dataSource: this.dataSource,
       publisher: this.publisher,
       schema: config.schema,
       topicPrefix: config.kafka.topicPrefix,
       log: this.logger,
     });
-    this.retention = new MessagingRetention({ pool: this.pool, days: config.messagingRetentionDays, log: this.logger });
+    this.retention = new MessagingRetention({ dataSource: this.dataSource, days: config.messagingRetentionDays, log: this.logger });
+    this.transport = new KafkaEventTransport({
+      serviceName: config.name,
+      kafka: this.kafka,
+      dataSource: this.dataSource,
+      topicPrefix: config.kafka.topicPrefix,
+      deadLetters: this.publisher,
+      log: this.logger,
+    });
+  }
+
+  async connect(): Promise<void> {
+    if (!this.dataSource.isInitialized) await this.dataSource.initialize();
   }
 
   /** Apply this service's migrations (also run as a separate step: `node dist/migrate.js`). */
   migrate(): Promise<{ applied: string[] }> {
-    return runMigrations(this.pool, this.config.schema, this.definition.migrations);
+    return runMigrations(this.dataSource, this.config.schema);
   }
 
-  async start(): Promise<void> {
+  /** The relay and the retention purge; event handlers start with Nest's microservice. */
+  start(): void {
     this.relay.start();
     this.retention.start();
-    for (const consumer of this.definition.consumers ?? []) {
-      const eventConsumer = new EventConsumer({
-        kafka: this.kafka,
-        pool: this.pool,
-        groupId: `${this.config.name}.${consumer.name}`,
-        topicPrefix: this.config.kafka.topicPrefix,
-        subscriptions: consumer.subscriptions(this),
-        deadLetters: this.publisher,
-        log: this.logger,
-      });
-      await eventConsumer.start();
-      this.consumers.push(eventConsumer);
-    }
   }
 
   private stopped = false;
@@ -79,17 +93,17 @@ export class ServiceRuntime {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    await Promise.all(this.consumers.map((c) => c.stop()));
+    await this.transport.close();
     await this.relay.stop();
     await this.retention.stop();
     await this.publisher.disconnect();
-    await this.pool.end();
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 
   async health(): Promise<HealthReport> {
     const checks: HealthReport['checks'] = {};
     try {
-      await this.pool.query('SELECT 1');
+      await this.dataSource.query('SELECT 1');
       checks.postgres = { status: 'up' };
       const relay = await this.relay.status();
       checks.outbox = relay.lastError ? { status: 'down', detail: relay.lastError } : { status: 'up', detail: relay.pending };
@@ -97,9 +111,10 @@ export class ServiceRuntime {
       checks.postgres = { status: 'down', detail: (error as Error).message };
     }
     checks.kafka = (await kafkaIsReachable(this.kafka)) ? { status: 'up' } : { status: 'down' };
-    if (this.consumers.length > 0) {
-      const allRunning = this.consumers.every((c) => c.isRunning());
-      checks.consumers = { status: allRunning ? 'up' : 'down', detail: this.consumers.length };
+    const consumers = this.transport.runningConsumers();
+    if (consumers.length > 0) {
+      const allRunning = consumers.every((c) => c.isRunning());
+      checks.consumers = { status: allRunning ? 'up' : 'down', detail: consumers.length };
     }
     const status = Object.values(checks).every((c) => c.status === 'up') ? 'up' : 'down';
     return { status, service: this.config.name, checks };
