@@ -14,4 +14,20 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: "Property[key.name='synchronize'][value.value=true]", message: 'Schema changes go through migrations.' }],
     },
   },
+  {
+    // Domain rules are pure: state and command in, changes and events out. No framework,
+    // persistence or broker in a domain/ folder, so a rule is unit-tested without any of them.
+    files: ['**/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@nestjs/*', 'typeorm', 'pg', 'kafkajs', 'fastify', '@fastify/*'], message: 'domain/ holds pure rules: no framework, persistence or broker imports.' },
+            { group: ['@gonghui/persistence', '@gonghui/messaging', '@gonghui/service-kit'], message: 'domain/ holds pure rules: no infrastructure imports.' },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -76,9 +76,15 @@ export async function provisionDatabase(adminUrl: string, options: { recreate?: 
   }
 }
 
-/** Run every service's own migrations, as that service's role, through its `dist/migrate.js`. */
+/**
+ * Run every service's own migrations, as that service's role, through its `dist/migrate.js`.
+ * TEST_MIGRATE_SERVICES (a comma-separated list) narrows it, for a developer testing one
+ * service whose suite migrates in-process anyway.
+ */
 export async function migrateAll(adminUrl: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const only = env.TEST_MIGRATE_SERVICES?.split(',').map((s) => s.trim());
   for (const service of SERVICES) {
+    if (only && !only.includes(service)) continue;
     await new Promise<void>((resolve, reject) => {
       const child = spawn(process.execPath, [path.join(REPO_ROOT, 'services', service, 'dist', 'migrate.js')], {
         env: { ...env, DATABASE_URL: serviceDatabaseUrl(adminUrl, service, env) },
