@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { MemberEnrolledV1 } from '@gonghui/contracts';
 import { maskMobile, maskNationalId, parseNationalId, PersonalDataVault, syntheticNationalId } from '@gonghui/identifiers';
-import { createServicePool, withDatabase } from '@gonghui/persistence';
+import { withDatabase } from '@gonghui/persistence';
 import { kafkaSettingsFromEnv } from '@gonghui/messaging';
 import { adminUrlFromEnv, createTopics, migrateAll, provisionDatabase, REPO_ROOT, serviceDatabaseUrl, startSystem } from '@gonghui/infra';
 import { CpuMeter, Figures, measure, measureAtRate, pidsMatching, printTable } from './measure';
@@ -122,7 +122,8 @@ async function main(): Promise<void> {
   process.env.KAFKA_TOPIC_PREFIX = `bench${Date.now().toString(36)}.`;
   await createTopics(kafkaSettingsFromEnv('gonghui-bench'));
 
-  const pool = createServicePool({ url: serviceDatabaseUrl(adminUrl, 'membership'), schema: 'membership', max: CONCURRENCY });
+  // The raw-SQL baselines: plain pg on membership's role and schema, no framework.
+  const pool = new Pool({ connectionString: serviceDatabaseUrl(adminUrl, 'membership'), options: '-c search_path=membership', max: CONCURRENCY, idleTimeoutMillis: 0 });
   const root = randomUUID();
   const rootPath = `/${root.replace(/-/g, '')}/`;
   await pool.query(`INSERT INTO org_units (id, path, code, name, kind) VALUES ($1, $2, 'BENCH', '压测市总工会', 'federation')`, [root, rootPath]);

@@ -1,29 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { createServicePool, runMigrations } from '@gonghui/persistence';
-import { messagingMigrations, purgeExpiredMessages } from '@gonghui/messaging';
+import { DataSource } from 'typeorm';
+import { createServiceDataSource, runMigrations } from '@gonghui/persistence';
+import { messagingEntities, messagingMigrations, purgeExpiredMessages } from '@gonghui/messaging';
 
 /** The purge against real Postgres, in a schema of its own with the messaging tables every service has. */
 describe('messaging retention', () => {
   const schema = `retention_${randomUUID().slice(0, 8)}`;
   let admin: Pool;
-  let pool: Pool;
+  let dataSource: DataSource;
 
   beforeAll(async () => {
     admin = new Pool({ connectionString: process.env.TEST_DATABASE_URL, max: 1 });
     await admin.query(`CREATE SCHEMA ${schema}`);
-    pool = createServicePool({ url: process.env.TEST_DATABASE_URL!, schema, max: 2 });
-    await runMigrations(pool, schema, messagingMigrations);
+    dataSource = createServiceDataSource({ url: process.env.TEST_DATABASE_URL!, schema, entities: messagingEntities, migrations: messagingMigrations, poolSize: 2 });
+    await dataSource.initialize();
+    await runMigrations(dataSource, schema);
   });
 
   afterAll(async () => {
-    await pool?.end();
+    await dataSource?.destroy();
     await admin?.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await admin?.end();
   });
 
   const outboxRow = async (ageDays: number, published: boolean) => {
-    const { rows } = await pool.query<{ seq: string }>(
+    const rows: { seq: string }[] = await dataSource.query(
       `INSERT INTO outbox (event_id, topic, message_key, event_type, source, occurred_at, data, published_at)
        VALUES ($1, 't', 'k', 'cn.gonghui.test.v1', '/test', now() - $2::interval, '{}', CASE WHEN $3 THEN now() - $2::interval END) RETURNING seq`,
       [randomUUID(), `${ageDays} days`, published],
@@ -32,7 +34,7 @@ describe('messaging retention', () => {
   };
   const inboxRecord = async (ageDays: number) => {
     const id = randomUUID();
-    await pool.query(`INSERT INTO inbox (consumer, event_id, event_type, handled_at) VALUES ('c', $1, 'cn.gonghui.test.v1', now() - $2::interval)`, [id, `${ageDays} days`]);
+    await dataSource.query(`INSERT INTO inbox (consumer, event_id, event_type, handled_at) VALUES ('c', $1, 'cn.gonghui.test.v1', now() - $2::interval)`, [id, `${ageDays} days`]);
     return id;
   };
 
@@ -43,16 +45,16 @@ describe('messaging retention', () => {
     const oldHandled = await Promise.all([15, 16, 17, 18, 19].map(inboxRecord));
     const recentHandled = await inboxRecord(1);
 
-    expect(await purgeExpiredMessages({ pool, days: 14, chunk: 2 })).toEqual({ outbox: oldPublished.length, inbox: oldHandled.length });
+    expect(await purgeExpiredMessages({ dataSource, days: 14, chunk: 2 })).toEqual({ outbox: oldPublished.length, inbox: oldHandled.length });
 
-    const outbox = (await pool.query<{ seq: string }>('SELECT seq FROM outbox ORDER BY seq')).rows.map((r) => r.seq);
+    const outbox = (await dataSource.query('SELECT seq FROM outbox ORDER BY seq')).map((r: { seq: string }) => r.seq);
     expect(outbox).toEqual([oldUnpublished, recent]);
-    const inbox = (await pool.query<{ event_id: string }>('SELECT event_id FROM inbox')).rows.map((r) => r.event_id);
+    const inbox = (await dataSource.query('SELECT event_id FROM inbox')).map((r: { event_id: string }) => r.event_id);
     expect(inbox).toEqual([recentHandled]);
-    expect(await purgeExpiredMessages({ pool, days: 14 })).toEqual({ outbox: 0, inbox: 0 });
+    expect(await purgeExpiredMessages({ dataSource, days: 14 })).toEqual({ outbox: 0, inbox: 0 });
   });
 
   it('refuses a retention that is not a positive number of days', async () => {
-    await expect(purgeExpiredMessages({ pool, days: 0 })).rejects.toThrow('positive');
+    await expect(purgeExpiredMessages({ dataSource, days: 0 })).rejects.toThrow('positive');
   });
 });

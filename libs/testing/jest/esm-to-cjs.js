@@ -5,7 +5,7 @@
 // `const require = createRequire(import.meta.url)` is dropped, CommonJS has its own `require`.
 const swc = require('@swc/jest').createTransformer({
   jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' },
-  module: { type: 'commonjs', ignoreDynamic: true },
+  module: { type: 'commonjs' },
 });
 
 module.exports = {
