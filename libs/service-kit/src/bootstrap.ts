@@ -11,7 +11,7 @@ import { ServiceConfig } from './config';
 import { AuthGuard, JWT_SECRET } from './auth.guard';
 import { EventCatalogueController } from './event-catalogue.controller';
 import { HealthController } from './health.controller';
-import { ProblemDetailsFilter, sendProblem } from './problem.filter';
+import { ProblemDetailsFilter } from './problem.filter';
 import { assignRequestId } from './request-id';
 import { ServiceDefinition, serviceDataSource, ServiceRuntime } from './runtime';
 import { TransactionBoundary } from './transaction-boundary';
@@ -118,11 +118,6 @@ export async function createServiceApp(options: CreateServiceOptions): Promise<S
   fastify.addHook('onRequest', (request, reply, done) => {
     (request as { requestId?: string }).requestId = assignRequestId(request.raw, reply.raw);
     done();
-  });
-  // Errors Fastify raises before a route runs (a body it cannot parse) leave as problem+json too.
-  fastify.setErrorHandler((error, request, reply) => {
-    reply.hijack();
-    sendProblem(request.raw, reply.raw, error);
   });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20 } });
   await options.configure?.(app, runtime);

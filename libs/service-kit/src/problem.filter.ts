@@ -80,7 +80,8 @@ function toProblem(exception: unknown): ProblemDetails {
       };
     }
     // Body parser errors (malformed JSON, too large) arrive as plain errors with a status.
-    // Errors of the HTTP layer (Fastify's body parsing, multipart limits) carry statusCode.
+    // Errors of the HTTP layer (Fastify's body parsing, multipart limits) carry statusCode; Nest
+    // hands them to this filter through the error handler it installs on Fastify.
     const status = (exception as { status?: unknown })?.status ?? (exception as { statusCode?: unknown })?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return {
