@@ -8,7 +8,7 @@ const shared = {
     // ESM-only packages (NestJS 12 and its family), compiled to CommonJS for Jest's loader.
     '/node_modules/.+\\.js$': '<rootDir>/libs/testing/jest/esm-to-cjs.js',
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|content-disposition|file-type|strtok3|token-types|@tokenizer|uint8array-extras)/)'],
   moduleNameMapper: { '^@gonghui/infra$': '<rootDir>/infra/src', '^@gonghui/([a-z-]+)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],

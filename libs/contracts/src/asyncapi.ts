@@ -1,5 +1,24 @@
 import { EventContract } from './contract';
-import { ALL_EVENTS, deadLetterTopic } from './registry';
+import { ALL_EVENTS, deadLetterTopic, findContract } from './registry';
+
+/**
+ * One event handler as a service declares it (its `@OnEvent`), as served by every service at
+ * `GET /api/events/subscriptions`: the receiving half of the event flow.
+ */
+export interface EventSubscriptionDeclaration {
+  /** `<service>.<group>`: the Kafka consumer group, whose inbox rows are keyed by it too. */
+  consumerGroup: string;
+  eventType: string;
+  topic: string;
+  batch: boolean;
+}
+
+export interface AsyncApiOptions {
+  version?: string;
+  kafkaBrokers?: string;
+  /** The system's own handlers: each (consumer group, event type) becomes a `receive` operation. */
+  subscriptions?: readonly EventSubscriptionDeclaration[];
+}
 
 const CLOUD_EVENTS_HEADERS = {
   type: 'object',
@@ -25,12 +44,46 @@ function channelName(topic: string): string {
   return topic.replace(/\./g, '_');
 }
 
+function operationKey(text: string): string {
+  return text.replace(/[^A-Za-z0-9_]+/g, '_');
+}
+
+/**
+ * `receive` operations, one per (consumer group, event type), each referencing the channel and
+ * message of the send side. A declaration of a type without a contract is left out: the
+ * document only describes contracted events.
+ */
+export function receiveOperations(subscriptions: readonly EventSubscriptionDeclaration[]): Record<string, unknown> {
+  const operations: Record<string, unknown> = {};
+  const sorted = [...subscriptions].sort((a, b) => a.consumerGroup.localeCompare(b.consumerGroup) || a.eventType.localeCompare(b.eventType));
+  for (const subscription of sorted) {
+    const contract = findContract(subscription.eventType);
+    if (!contract) continue;
+    const key = operationKey(`${subscription.consumerGroup}_receives_${messageName(contract)}`);
+    if (operations[key]) continue;
+    const channel = channelName(contract.topic);
+    const service = subscription.consumerGroup.split('.')[0];
+    operations[key] = {
+      action: 'receive',
+      channel: { $ref: `#/channels/${channel}` },
+      title: `${subscription.consumerGroup} consumes ${contract.type}`,
+      summary: `${service} 消费 / consumes ${contract.type} (consumer group ${subscription.consumerGroup}${subscription.batch ? ', in batches' : ''})`,
+      messages: [{ $ref: `#/channels/${channel}/messages/${messageName(contract)}` }],
+      bindings: { kafka: { groupId: { type: 'string', enum: [subscription.consumerGroup] } } },
+      'x-consumer-group': subscription.consumerGroup,
+      'x-batch': subscription.batch,
+    };
+  }
+  return operations;
+}
+
 /**
  * The AsyncAPI 3.0 document of every event the system publishes, built from the contracts so it
- * cannot drift from what is validated at runtime. Outside systems subscribe with their own
+ * cannot drift from what is validated at runtime, and of who consumes what (`receive`
+ * operations from the handlers' own declarations). Outside systems subscribe with their own
  * consumer group to the topics listed here.
  */
-export function buildAsyncApiDocument(options: { version?: string; kafkaBrokers?: string } = {}): Record<string, unknown> {
+export function buildAsyncApiDocument(options: AsyncApiOptions = {}): Record<string, unknown> {
   const channels: Record<string, unknown> = {};
   const operations: Record<string, unknown> = {};
   const messages: Record<string, unknown> = {};
@@ -67,6 +120,7 @@ export function buildAsyncApiDocument(options: { version?: string; kafkaBrokers?
       messages: Object.keys(refs).map((name) => ({ $ref: `#/channels/${channelName(topic)}/messages/${name}` })),
     };
   }
+  Object.assign(operations, receiveOperations(options.subscriptions ?? []));
   return {
     asyncapi: '3.0.0',
     info: {
@@ -74,6 +128,7 @@ export function buildAsyncApiDocument(options: { version?: string; kafkaBrokers?
       version: options.version ?? '1.0.0',
       description:
         'Events published by the Gonghui services as CloudEvents 1.0 in Kafka binary mode: ce_* headers, JSON value, message key = aggregate id. ' +
+        'send operations say who publishes a topic; receive operations say which consumer group of which service consumes an event type. ' +
         'No event carries a raw resident ID, phone number, health or income detail.',
     },
     defaultContentType: 'application/json',

@@ -31,7 +31,12 @@ async function deleteTopicsOfEarlierRuns(brokers: string[]): Promise<void> {
   const admin = createKafka({ brokers, clientId: 'gonghui-tests', topicPrefix: '' }).admin();
   await admin.connect();
   try {
-    const old = (await admin.listTopics()).filter((t) => /^t[0-9a-z]+\.gonghui\./.test(t));
+    // Only runs that started over an hour ago: a run still going on (another checkout, another
+    // service's tests on the same broker) keeps its topics.
+    const old = (await admin.listTopics()).filter((t) => {
+      const started = /^t([0-9a-z]+)\.gonghui\./.exec(t)?.[1];
+      return started !== undefined && parseInt(started, 36) < Date.now() - 60 * 60_000;
+    });
     if (old.length > 0) await admin.deleteTopics({ topics: old, timeout: 10_000 }).catch(() => undefined);
   } finally {
     await admin.disconnect();

@@ -1,26 +1,28 @@
-import express from 'express';
+import fastifyStatic from '@fastify/static';
 import { getAbsoluteFSPath } from 'swagger-ui-dist';
-import { CreateServiceOptions, serviceConfigFromEnv, ServiceConfig } from '@gonghui/service-kit';
+import { CreateServiceOptions, OrgUnitMove, serviceConfigFromEnv, ServiceConfig } from '@gonghui/service-kit';
 import { migrations } from './migrations';
 import { GatewayModule } from './gateway.module';
 import { OpenApiAggregator } from './docs/openapi-aggregator';
 import { createServiceProxy, serveProxyFirst } from './proxy/service-proxy';
 import { serviceRoutesFromEnv } from './proxy/service-routes';
-import { orgUnitDirectorySubscriptions } from './users/org-unit-directory';
+import { OrgUnitDirectoryEntry } from './users/org-unit-directory.entity';
+import { User } from './users/user.entity';
 
 /** The gateway: its own routes (auth, docs, events, health) and the proxy to the four services. */
 export function gatewayService(config: ServiceConfig = serviceConfigFromEnv('gateway')): CreateServiceOptions {
   return {
     config,
-    definition: { migrations, consumers: [{ name: 'org-unit-directory', subscriptions: () => orgUnitDirectorySubscriptions() }] },
+    definition: { entities: [User, OrgUnitDirectoryEntry, OrgUnitMove], migrations },
     modules: [GatewayModule],
     title: 'Gonghui gateway',
     description: 'Authentication, routing, health, documentation',
     healthController: false,
     serveOwnOpenApi: false,
-    configure: (app) => {
+    configure: async (app) => {
+      // Fastify's server is created with its request listener; the proxy goes in front of it.
       serveProxyFirst(app.getHttpServer(), createServiceProxy(serviceRoutesFromEnv(), config.jwtSecret));
-      app.use('/api/docs/assets', express.static(getAbsoluteFSPath(), { index: false }));
+      await app.register(fastifyStatic, { root: getAbsoluteFSPath(), prefix: '/api/docs/assets/', index: false, decorateReply: false });
       app.get(OpenApiAggregator).attach(app);
     },
   };

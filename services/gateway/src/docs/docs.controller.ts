@@ -1,6 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { buildAsyncApiDocument } from '@gonghui/contracts';
+import { AsyncApiAggregator } from './asyncapi-aggregator';
 import { OpenApiAggregator } from './openapi-aggregator';
 
 const SWAGGER_UI_PAGE = `<!doctype html>
@@ -15,7 +15,10 @@ const SWAGGER_UI_PAGE = `<!doctype html>
 @ApiTags('documentation (接口文档)')
 @Controller()
 export class DocsController {
-  constructor(private readonly aggregator: OpenApiAggregator) {}
+  constructor(
+    private readonly aggregator: OpenApiAggregator,
+    private readonly events: AsyncApiAggregator,
+  ) {}
 
   @Get('api/docs')
   @ApiExcludeEndpoint()
@@ -33,10 +36,12 @@ export class DocsController {
   @Get('api/v1/events/asyncapi')
   @ApiOperation({
     summary: 'The event catalogue (事件目录) as an AsyncAPI 3 document',
-    description: 'Every event type, its topic, CloudEvents headers and JSON Schema. Outside systems subscribe with their own consumer group.',
+    description:
+      'Every event type, its topic, CloudEvents headers and JSON Schema; send operations say who publishes, receive operations which consumer group ' +
+      'consumes what. Outside systems subscribe with their own consumer group.',
   })
   @ApiOkResponse({ description: 'AsyncAPI 3.0 document' })
-  asyncApi(): Record<string, unknown> {
-    return buildAsyncApiDocument({ kafkaBrokers: process.env.KAFKA_PUBLIC_BROKERS ?? process.env.KAFKA_BROKERS ?? '127.0.0.1:9092' });
+  asyncApi(): Promise<Record<string, unknown>> {
+    return this.events.document();
   }
 }

@@ -1,4 +1,5 @@
-import { INestApplication, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { createOpenApiDocument } from '@gonghui/service-kit';
 import { RoutedService, serviceRoutesFromEnv } from '../proxy/service-routes';
@@ -12,11 +13,11 @@ type Doc = { paths?: Record<string, unknown>; components?: { schemas?: Record<st
  */
 @Injectable()
 export class OpenApiAggregator {
-  private app: INestApplication | null = null;
+  private app: NestFastifyApplication | null = null;
   private cache: { at: number; doc: OpenAPIObject } | null = null;
   private readonly routes = serviceRoutesFromEnv();
 
-  attach(app: INestApplication): void {
+  attach(app: NestFastifyApplication): void {
     this.app = app;
   }
 

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ServiceRuntime } from '@gonghui/service-kit';
 import { RoutedService, serviceRoutesFromEnv } from '../proxy/service-routes';
 
@@ -21,7 +21,7 @@ export class GatewayHealthController {
   @ApiOperation({ summary: 'Health of the whole system: the gateway, Postgres, Kafka and every service' })
   @ApiOkResponse({ description: 'Everything is up' })
   @ApiServiceUnavailableResponse({ description: 'Something is down; the body says what' })
-  async health(@Res() response: Response): Promise<void> {
+  async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<Record<string, unknown>> {
     const own = await this.runtime.health();
     const services = Object.fromEntries(
       await Promise.all(
@@ -37,12 +37,13 @@ export class GatewayHealthController {
       ),
     );
     const allUp = own.status === 'up' && Object.values(services).every((s) => s.status === 'up');
-    response.status(allUp ? 200 : 503).json({
+    reply.status(allUp ? 200 : 503);
+    return {
       status: allUp ? 'up' : 'down',
       postgres: own.checks.postgres,
       kafka: own.checks.kafka,
       gateway: own,
       services,
-    });
+    };
   }
 }

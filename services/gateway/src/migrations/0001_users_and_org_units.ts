@@ -1,8 +1,11 @@
-import { Migration } from '@gonghui/persistence';
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export const usersAndOrgUnits: Migration = {
-  name: '0001_users_and_org_units',
-  sql: `
+export class UsersAndOrgUnits1764000001000 implements MigrationInterface {
+  static readonly legacyName = '0001_users_and_org_units';
+  name = 'UsersAndOrgUnits1764000001000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`
     -- Units learned from membership's org-unit events: a user's data scope is their unit's path.
     CREATE TABLE org_unit_directory (
       org_unit_id uuid PRIMARY KEY,
@@ -22,5 +25,10 @@ export const usersAndOrgUnits: Migration = {
       active        boolean NOT NULL DEFAULT true,
       created_at    timestamptz(3) NOT NULL DEFAULT now()
     );
-  `,
-};
+  `);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query('DROP TABLE users; DROP TABLE org_unit_directory;');
+  }
+}

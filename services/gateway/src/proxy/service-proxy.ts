@@ -20,8 +20,8 @@ export type ServiceProxy = (request: http.IncomingMessage, response: http.Server
  * `/api/v1/<service>/…` goes to the service, with the body streamed through untouched; returns
  * false for other paths (auth, events, docs), which the gateway's own routes answer. The token
  * is checked here first so that unauthenticated traffic never reaches a service (which checks
- * it again). Plain Node, ahead of Express: this is every API call's path, and Express's routing
- * and request decoration would double the gateway's CPU per call.
+ * it again). Plain Node, ahead of Fastify and Nest: this is every API call's path, and the
+ * framework's routing and request decoration would add half again to the gateway's CPU per call.
  */
 export function createServiceProxy(routes: Record<RoutedService, string>, jwtSecret: string, timeoutMs = 30_000): ServiceProxy {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 512, timeout: UPSTREAM_IDLE_MS });
@@ -81,7 +81,10 @@ export function createServiceProxy(routes: Record<RoutedService, string>, jwtSec
 
 const logger = new Logger('proxy');
 
-/** Put the proxy in front of the server's other request handler (the Express app). */
+/**
+ * Put the proxy in front of the server's other request handler (Fastify's, which Fastify
+ * attaches when it creates the server: `app.getHttpServer()` already has it).
+ */
 export function serveProxyFirst(server: http.Server, proxy: ServiceProxy): void {
   const others = server.listeners('request') as ((request: http.IncomingMessage, response: http.ServerResponse) => void)[];
   server.removeAllListeners('request');

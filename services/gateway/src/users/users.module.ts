@@ -1,8 +1,18 @@
 import { Module, OnApplicationBootstrap } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthController } from './auth.controller';
+import { OrgUnitDirectoryEntry } from './org-unit-directory.entity';
+import { OrgUnitDirectoryEvents } from './org-unit-directory.events';
+import { User } from './user.entity';
+import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
-@Module({ controllers: [AuthController], providers: [UsersService], exports: [UsersService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([User, OrgUnitDirectoryEntry])],
+  controllers: [AuthController, OrgUnitDirectoryEvents],
+  providers: [UsersRepository, UsersService],
+  exports: [UsersService],
+})
 export class UsersModule implements OnApplicationBootstrap {
   constructor(private readonly users: UsersService) {}
 

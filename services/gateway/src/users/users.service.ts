@@ -1,29 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { inScope, Principal, Role, signAccessToken } from '@gonghui/auth';
-import { isPgError, PgErrorCode } from '@gonghui/persistence';
-import { Problem, ServiceRuntime } from '@gonghui/service-kit';
+import { inScope, Principal, signAccessToken } from '@gonghui/auth';
+import { Problem, ServiceRuntime, TransactionBoundary } from '@gonghui/service-kit';
 import { hashPassword, verifyPassword } from './passwords';
 import { CreateUserRequest, TokenResponse, UserView } from './user.dto';
+import { User, USERNAME_UNIQUE } from './user.entity';
+import { UsersRepository } from './users.repository';
 
-interface UserRow {
-  id: string;
-  username: string;
-  display_name: string;
-  password_hash: string;
-  roles: Role[];
-  org_unit_id: string | null;
-  scope_path: string;
-  active: boolean;
-}
-
-const toView = (u: UserRow): UserView => ({
+const toView = (u: User): UserView => ({
   id: u.id,
   username: u.username,
-  displayName: u.display_name,
+  displayName: u.displayName,
   roles: u.roles,
-  orgUnitId: u.org_unit_id,
-  scopePath: u.scope_path,
+  orgUnitId: u.orgUnitId,
+  scopePath: u.scopePath,
 });
 
 /** Development credentials of the seeded federation administrator (README). */
@@ -34,56 +24,68 @@ export class UsersService {
   private readonly logger = new Logger('users');
   readonly tokenTtlSeconds = Number(process.env.TOKEN_TTL_SECONDS ?? 8 * 3600);
 
-  constructor(@Inject(ServiceRuntime) private readonly runtime: ServiceRuntime) {}
+  constructor(
+    @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
+    private readonly transaction: TransactionBoundary,
+    private readonly users: UsersRepository,
+  ) {}
 
   async issueToken(username: string, password: string): Promise<TokenResponse> {
-    const { rows } = await this.runtime.pool.query<UserRow>('SELECT * FROM users WHERE username = $1', [username]);
-    const user = rows[0];
+    const user = await this.users.findByUsername(username);
     // Same answer for unknown user and wrong password: no user enumeration.
-    if (!user || !user.active || !(await verifyPassword(password, user.password_hash))) {
+    if (!user || !user.active || !(await verifyPassword(password, user.passwordHash))) {
       throw Problem.unauthorized('用户名或密码错误 / Wrong username or password');
     }
-    const principal: Principal = { userId: user.id, username: user.username, roles: user.roles, orgUnitId: user.org_unit_id, scopePath: user.scope_path };
+    const principal: Principal = { userId: user.id, username: user.username, roles: user.roles, orgUnitId: user.orgUnitId, scopePath: user.scopePath };
     return { accessToken: signAccessToken(principal, this.runtime.config.jwtSecret, this.tokenTtlSeconds), tokenType: 'Bearer', expiresIn: this.tokenTtlSeconds };
   }
 
   async createUser(request: CreateUserRequest, creator: Principal): Promise<UserView> {
-    let scopePath = '/';
-    if (request.orgUnitId) {
-      const { rows } = await this.runtime.pool.query<{ path: string }>('SELECT path FROM org_unit_directory WHERE org_unit_id = $1', [request.orgUnitId]);
-      if (rows.length === 0 || !inScope(creator, rows[0].path)) {
-        throw new Problem(422, 'unknown-org-unit', '组织不存在 / Unknown organisation unit', `网关尚未获知组织 ${request.orgUnitId}（若刚创建，请稍后重试） / The gateway does not know unit ${request.orgUnitId} (if just created, retry shortly)`, [
-          { field: 'orgUnitId', message: '未知组织 / unknown organisation unit' },
-        ]);
-      }
-      scopePath = rows[0].path;
-    }
-    try {
-      const { rows } = await this.runtime.pool.query<UserRow>(
-        `INSERT INTO users (id, username, display_name, password_hash, roles, org_unit_id, scope_path)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-        [randomUUID(), request.username, request.displayName, await hashPassword(request.password), request.roles, request.orgUnitId ?? null, scopePath],
-      );
-      return toView(rows[0]);
-    } catch (error) {
-      if (isPgError(error, PgErrorCode.uniqueViolation)) throw Problem.conflict('username-taken', `用户名已存在 / Username ${request.username} is taken`);
-      throw error;
-    }
+    const passwordHash = await hashPassword(request.password);
+    return this.transaction.run(
+      async (tx) => {
+        let scopePath = '/';
+        if (request.orgUnitId) {
+          const unit = await this.users.findOrgUnit(tx, request.orgUnitId);
+          if (!unit || !inScope(creator, unit.path)) {
+            throw new Problem(422, 'unknown-org-unit', '组织不存在 / Unknown organisation unit', `网关尚未获知组织 ${request.orgUnitId}（若刚创建，请稍后重试） / The gateway does not know unit ${request.orgUnitId} (if just created, retry shortly)`, [
+              { field: 'orgUnitId', message: '未知组织 / unknown organisation unit' },
+            ]);
+          }
+          scopePath = unit.path;
+        }
+        const user = await this.users.insert(tx, {
+          id: randomUUID(),
+          username: request.username,
+          displayName: request.displayName,
+          passwordHash,
+          roles: request.roles,
+          orgUnitId: request.orgUnitId ?? null,
+          scopePath,
+        });
+        return toView(user);
+      },
+      { [USERNAME_UNIQUE]: () => Problem.conflict('username-taken', `用户名已存在 / Username ${request.username} is taken`) },
+    );
   }
 
   async findView(id: string): Promise<UserView | null> {
-    const { rows } = await this.runtime.pool.query<UserRow>('SELECT * FROM users WHERE id = $1', [id]);
-    return rows[0] ? toView(rows[0]) : null;
+    const user = await this.users.findById(id);
+    return user ? toView(user) : null;
   }
 
   /** Development only: make sure the federation administrator exists. */
   async ensureSeedAdmin(): Promise<void> {
     const password = process.env.SEED_ADMIN_PASSWORD ?? SEED_ADMIN.password;
-    const { rowCount } = await this.runtime.pool.query(
-      `INSERT INTO users (id, username, display_name, password_hash, roles, org_unit_id, scope_path)
-       VALUES ($1, $2, $3, $4, $5, NULL, '/') ON CONFLICT (username) DO NOTHING`,
-      [randomUUID(), SEED_ADMIN.username, SEED_ADMIN.displayName, await hashPassword(password), ['federation-admin']],
-    );
-    if (rowCount) this.logger.log(`seeded federation administrator '${SEED_ADMIN.username}'`);
+    const inserted = await this.users.insertIfAbsent({
+      id: randomUUID(),
+      username: SEED_ADMIN.username,
+      displayName: SEED_ADMIN.displayName,
+      passwordHash: await hashPassword(password),
+      roles: ['federation-admin'],
+      orgUnitId: null,
+      scopePath: '/',
+    });
+    if (inserted) this.logger.log(`seeded federation administrator '${SEED_ADMIN.username}'`);
   }
 }
