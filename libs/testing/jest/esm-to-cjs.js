@@ -8,7 +8,13 @@ const swc = require('@swc/jest').createTransformer({
   module: { type: 'commonjs' },
 });
 
+// A change to this file must invalidate what Jest cached from its earlier versions.
+const ownVersion = require('node:crypto').createHash('sha256').update(require('node:fs').readFileSync(__filename)).digest('hex');
+
 module.exports = {
+  getCacheKey(source, filename, options) {
+    return require('node:crypto').createHash('sha256').update(ownVersion).update(swc.getCacheKey(source, filename, options)).digest('hex');
+  },
   process(source, filename, options) {
     const cjsSource = source
       .replace(/^const require = createRequire\(import\.meta\.url\);$/m, '')

@@ -15,7 +15,7 @@ describe('aid consumers: idempotent, dead-lettering', () => {
   const prefix = kafkaSettingsFromEnv('x').topicPrefix;
 
   const consumer = (name: string): EventConsumer => {
-    const found = runtime.consumers.find((c) => (c as unknown as { options: { groupId: string } }).options.groupId === `aid.${name}`);
+    const found = runtime.transport.runningConsumers().find((c) => (c as unknown as { options: { groupId: string } }).options.groupId === `aid.${name}`);
     if (!found) throw new Error(`no consumer ${name}`);
     return found;
   };
@@ -60,7 +60,7 @@ describe('aid consumers: idempotent, dead-lettering', () => {
     await send(DisputeCaseSettledV1, event, eventId); // the same event delivered again
     await eventually(() => expect(referrals.processed).toBeGreaterThanOrEqual(before + 2));
 
-    const { rows } = await runtime.pool.query('SELECT member_id, agreed_amount_fen FROM referrals WHERE source_case_id = $1', [event.caseId]);
+    const rows = await runtime.dataSource.query('SELECT member_id, agreed_amount_fen FROM referrals WHERE source_case_id = $1', [event.caseId]);
     expect(rows).toEqual([{ member_id: memberId, agreed_amount_fen: '1200000' }]);
 
     const reader = await TopicReader.open(AidReferralRecordedV1.topic);
@@ -95,7 +95,7 @@ describe('aid consumers: idempotent, dead-lettering', () => {
         message(MemberEnrolledV1, { ...MemberEnrolledV1.example, memberId: c }),
       ],
     });
-    const statusOf = async (id: string) => (await runtime.pool.query('SELECT status FROM member_directory WHERE member_id = $1', [id])).rows[0]?.status;
+    const statusOf = async (id: string) => (await runtime.dataSource.query('SELECT status FROM member_directory WHERE member_id = $1', [id]))[0]?.status;
     await eventually(async () => expect([await statusOf(a), await statusOf(b), await statusOf(c)]).toEqual(['left', 'active', 'active']));
   });
 
@@ -109,8 +109,8 @@ describe('aid consumers: idempotent, dead-lettering', () => {
       await send(DisputeCaseSettledV1, good, randomUUID(), key);
 
       await eventually(async () => {
-        const { rowCount } = await runtime.pool.query('SELECT 1 FROM referrals WHERE source_case_id = $1', [good.caseId]);
-        expect(rowCount).toBe(1);
+        const rows = await runtime.dataSource.query('SELECT 1 FROM referrals WHERE source_case_id = $1', [good.caseId]);
+        expect(rows).toHaveLength(1);
       });
       const letters = await eventually(() => {
         const found = dlt.received.filter((r) => r.key === key);
@@ -138,7 +138,7 @@ describe('aid consumers: idempotent, dead-lettering', () => {
 
     const early = randomUUID(); // enrolled and delivered before the move
     await send(MemberEnrolledV1, { ...MemberEnrolledV1.example, memberId: early, orgUnitPath: `${oldStreet}${hex()}/`, enrolledAt: before });
-    await eventually(async () => expect((await runtime.pool.query('SELECT 1 FROM member_directory WHERE member_id = $1', [early])).rowCount).toBe(1));
+    await eventually(async () => expect(await runtime.dataSource.query('SELECT 1 FROM member_directory WHERE member_id = $1', [early])).toHaveLength(1));
 
     const uuidOf = (h: string) => `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
     await send(OrgUnitMovedV1, {
@@ -149,7 +149,7 @@ describe('aid consumers: idempotent, dead-lettering', () => {
       newPath: newStreet,
       movedAt: new Date(Date.now() - 30_000).toISOString(),
     });
-    const pathOf = async (id: string) => (await runtime.pool.query('SELECT org_unit_path FROM member_directory WHERE member_id = $1', [id])).rows[0]?.org_unit_path;
+    const pathOf = async (id: string) => (await runtime.dataSource.query('SELECT org_unit_path FROM member_directory WHERE member_id = $1', [id]))[0]?.org_unit_path;
     await eventually(async () => expect(await pathOf(early)).toMatch(new RegExp(`^${newStreet}`))); // the move has been applied
 
     const late = randomUUID(); // enrolled before the move, delivered after it

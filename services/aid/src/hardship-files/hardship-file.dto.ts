@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { HARDSHIP_CAUSES, HardshipCause } from '@gonghui/contracts';
 import { PageQuery } from '@gonghui/service-kit';
+import { HardshipFile } from './hardship-file.entity';
 
 /** What a household visit (入户走访) must make clear: the "six clears" (六清). */
 export class HouseholdVisit {
@@ -79,3 +80,24 @@ export class HardshipFilePage {
 }
 
 export class ListHardshipFilesQuery extends PageQuery {}
+
+export function toHardshipFileView(file: HardshipFile): HardshipFileView {
+  return {
+    id: file.id,
+    memberId: file.memberId,
+    orgUnitId: file.orgUnitId,
+    status: file.status,
+    cause: file.cause,
+    visit: {
+      visitedOn: file.visitedOn,
+      householdSize: file.householdSize,
+      monthlyHouseholdIncomeFen: file.monthlyHouseholdIncomeFen,
+      incomeSources: file.incomeSources,
+      housing: file.housing,
+      health: file.health,
+      childrenSchooling: file.childrenSchooling,
+    },
+    visitedBy: file.visitedBy,
+    openedAt: file.openedAt.toISOString(),
+  };
+}

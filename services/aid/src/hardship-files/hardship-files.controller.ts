@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { inScope, Principal, scopeLikePattern } from '@gonghui/auth';
-import { Authorize, CurrentPrincipal, decodeCursor, DEFAULT_PAGE_SIZE, Page, Problem, RequestId, toPage } from '@gonghui/service-kit';
-import { HardshipFilePage, HardshipFileView, ListHardshipFilesQuery, OpenHardshipFileRequest } from './hardship-file.dto';
-import { HardshipFilesRepository, toHardshipFileView } from './hardship-files.repository';
+import { Principal } from '@gonghui/auth';
+import { Authorize, CurrentPrincipal, Page, RequestId } from '@gonghui/service-kit';
+import { HardshipFilePage, HardshipFileView, ListHardshipFilesQuery, OpenHardshipFileRequest, toHardshipFileView } from './hardship-file.dto';
+import { HardshipFilesRepository } from './hardship-files.repository';
 import { OpenHardshipFile } from './open-hardship-file';
 
 @ApiTags('aid: hardship files (困难职工档案)')
@@ -29,10 +29,8 @@ export class HardshipFilesController {
   @Authorize('aid-officer')
   @ApiOperation({ summary: 'Hardship files in your subtree' })
   @ApiOkResponse({ type: HardshipFilePage })
-  async list(@Query() query: ListHardshipFilesQuery, @CurrentPrincipal() principal: Principal): Promise<Page<HardshipFileView>> {
-    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const rows = await this.files.list(scopeLikePattern(principal), decodeCursor(query.cursor, ['t', 'id']), limit);
-    return toPage(rows, limit, toHardshipFileView, (r) => ({ t: r.opened_at.toISOString(), id: r.id }));
+  list(@Query() query: ListHardshipFilesQuery, @CurrentPrincipal() principal: Principal): Promise<Page<HardshipFileView>> {
+    return this.files.page(principal, query, toHardshipFileView);
   }
 
   @Get(':id')
@@ -41,8 +39,6 @@ export class HardshipFilesController {
   @ApiOkResponse({ type: HardshipFileView })
   @ApiNotFoundResponse({ description: 'No such file in your subtree' })
   async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<HardshipFileView> {
-    const row = await this.files.findById(id);
-    if (!row || !inScope(principal, row.org_unit_path)) throw Problem.notFound(`档案不存在 / Hardship file ${id} not found`);
-    return toHardshipFileView(row);
+    return toHardshipFileView(await this.files.findInScope(id, principal));
   }
 }

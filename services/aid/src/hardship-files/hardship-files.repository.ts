@@ -1,81 +1,52 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { HardshipCause } from '@gonghui/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Principal } from '@gonghui/auth';
 import { Tx } from '@gonghui/persistence';
-import { ServiceRuntime } from '@gonghui/service-kit';
-import { HardshipFileView } from './hardship-file.dto';
+import { keysetPage, Page, PageQuery, requireInScope, whereInScope } from '@gonghui/service-kit';
+import { HardshipFileState } from './domain/hardship-file';
+import { HardshipFile } from './hardship-file.entity';
 
-export interface HardshipFileRow {
-  id: string;
-  member_id: string;
-  org_unit_id: string;
-  org_unit_path: string;
-  status: 'open' | 'closed';
-  cause: HardshipCause;
-  household_size: number;
-  monthly_household_income_fen: string;
-  income_sources: string;
-  housing: string;
-  health: string;
-  children_schooling: string;
-  visited_on: string;
-  visited_by: string;
-  opened_at: Date;
-}
-
-export function toHardshipFileView(row: HardshipFileRow): HardshipFileView {
-  return {
-    id: row.id,
-    memberId: row.member_id,
-    orgUnitId: row.org_unit_id,
-    status: row.status,
-    cause: row.cause,
-    visit: {
-      visitedOn: row.visited_on,
-      householdSize: row.household_size,
-      monthlyHouseholdIncomeFen: Number(row.monthly_household_income_fen),
-      incomeSources: row.income_sources,
-      housing: row.housing,
-      health: row.health,
-      childrenSchooling: row.children_schooling,
-    },
-    visitedBy: row.visited_by,
-    openedAt: row.opened_at.toISOString(),
-  };
-}
-
-const COLUMNS = `id, member_id, org_unit_id, org_unit_path, status, cause, household_size, monthly_household_income_fen,
-  income_sources, housing, health, children_schooling, to_char(visited_on, 'YYYY-MM-DD') AS visited_on, visited_by, opened_at`;
-
+/** Hardship files, always read within the user's subtree. */
 @Injectable()
 export class HardshipFilesRepository {
-  constructor(@Inject(ServiceRuntime) private readonly runtime: ServiceRuntime) {}
+  constructor(@InjectRepository(HardshipFile) private readonly files: Repository<HardshipFile>) {}
 
-  async insert(tx: Tx, row: Omit<HardshipFileRow, 'opened_at'>): Promise<HardshipFileRow> {
-    const { rows } = await tx.query<HardshipFileRow>(
-      `INSERT INTO hardship_files (id, member_id, org_unit_id, org_unit_path, status, cause, household_size, monthly_household_income_fen,
-                                   income_sources, housing, health, children_schooling, visited_on, visited_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-       RETURNING ${COLUMNS}`,
-      [
-        row.id, row.member_id, row.org_unit_id, row.org_unit_path, row.status, row.cause, row.household_size, row.monthly_household_income_fen,
-        row.income_sources, row.housing, row.health, row.children_schooling, row.visited_on, row.visited_by,
-      ],
-    );
-    return rows[0];
+  /** The file if it lies in the principal's subtree; a 404 otherwise (another district's file does not exist for them). */
+  async findInScope(id: string, principal: Principal): Promise<HardshipFile> {
+    const file = await this.files.findOneBy({ id });
+    return requireInScope(file, (f) => f.orgUnitPath, principal, `档案不存在 / Hardship file ${id} not found`);
   }
 
-  async findById(id: string): Promise<HardshipFileRow | null> {
-    const { rows } = await this.runtime.pool.query<HardshipFileRow>(`SELECT ${COLUMNS} FROM hardship_files WHERE id = $1`, [id]);
-    return rows[0] ?? null;
+  /** The files of the principal's subtree, oldest first, a page at a time. */
+  page<T>(principal: Principal, page: PageQuery, toItem: (file: HardshipFile) => T): Promise<Page<T>> {
+    const query = whereInScope(this.files.createQueryBuilder('f'), 'f.orgUnitPath', principal);
+    return keysetPage(query, page, { time: 'f.openedAt', id: 'f.id', positionOf: (f) => ({ t: f.openedAt, id: f.id }) }, toItem);
   }
 
-  async list(scopeLike: string, after: { t: string; id: string } | null, limit: number): Promise<HardshipFileRow[]> {
-    const { rows } = await this.runtime.pool.query<HardshipFileRow>(
-      `SELECT ${COLUMNS} FROM hardship_files
-        WHERE org_unit_path LIKE $1 AND ($2::timestamptz IS NULL OR (opened_at, id) > ($2, $3::uuid))
-        ORDER BY opened_at, id LIMIT $4`,
-      [scopeLike, after?.t ?? null, after?.id ?? null, limit + 1],
-    );
-    return rows;
+  hasOpenFile(tx: Tx, memberId: string): Promise<boolean> {
+    return tx.exists(HardshipFile, { where: { memberId, status: 'open' } });
+  }
+
+  async insert(tx: Tx, file: HardshipFileState): Promise<HardshipFile> {
+    const row: HardshipFile = {
+      id: file.id,
+      memberId: file.memberId,
+      orgUnitId: file.orgUnitId,
+      orgUnitPath: file.orgUnitPath,
+      status: file.status,
+      cause: file.cause,
+      householdSize: file.visit.householdSize,
+      monthlyHouseholdIncomeFen: file.visit.monthlyHouseholdIncomeFen,
+      incomeSources: file.visit.incomeSources,
+      housing: file.visit.housing,
+      health: file.visit.health,
+      childrenSchooling: file.visit.childrenSchooling,
+      visitedOn: file.visit.visitedOn,
+      visitedBy: file.visitedBy,
+      openedAt: file.openedAt,
+    };
+    await tx.insert(HardshipFile, row);
+    return row;
   }
 }

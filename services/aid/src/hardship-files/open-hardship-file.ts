@@ -2,56 +2,53 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { HardshipFileOpenedV1 } from '@gonghui/contracts';
 import { Principal } from '@gonghui/auth';
-import { inTransaction, isPgError, PgErrorCode } from '@gonghui/persistence';
-import { Problem, requireActiveMember, ServiceRuntime } from '@gonghui/service-kit';
-import { HardshipFileView, OpenHardshipFileRequest } from './hardship-file.dto';
-import { HardshipFilesRepository, toHardshipFileView } from './hardship-files.repository';
+import { Problem, requireActiveMember, ServiceRuntime, TransactionBoundary } from '@gonghui/service-kit';
+import { openHardshipFile, OpenFileRefusal } from './domain/hardship-file';
+import { HardshipFileView, OpenHardshipFileRequest, toHardshipFileView } from './hardship-file.dto';
+import { HardshipFilesRepository } from './hardship-files.repository';
+
+const fileAlreadyOpen = () => Problem.conflict('file-already-open', '该会员已有在档的困难职工档案 / This member already has an open hardship file');
+
+function refused(refusal: OpenFileRefusal): Problem {
+  switch (refusal.reason) {
+    case 'file-already-open':
+      return fileAlreadyOpen();
+    case 'visit-incomplete':
+      return Problem.badRequest('入户走访信息不完整 / The household visit is incomplete', refusal.errors);
+  }
+}
 
 /**
  * Use case: open a hardship worker file (建档) after a household visit, for an active member in
- * the officer's subtree. One open file per member. The event carries the cause category only;
- * the visit's health and income details stay in this service.
+ * the officer's subtree. The rules are the domain's (one open file per member, a complete
+ * visit); two officers opening a file for one member at once meet at the unique index, which the
+ * transaction boundary turns into the same 409.
  */
 @Injectable()
 export class OpenHardshipFile {
   constructor(
+    private readonly transaction: TransactionBoundary,
     @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
     private readonly files: HardshipFilesRepository,
   ) {}
 
-  async execute(request: OpenHardshipFileRequest, principal: Principal, requestId?: string): Promise<HardshipFileView> {
-    try {
-      return await inTransaction(this.runtime.pool, async (tx) => {
+  execute(request: OpenHardshipFileRequest, principal: Principal, requestId?: string): Promise<HardshipFileView> {
+    return this.transaction.run(
+      async (tx) => {
         const member = await requireActiveMember(tx, request.memberId, principal);
-        const row = await this.files.insert(tx, {
-          id: randomUUID(),
-          member_id: member.memberId,
-          org_unit_id: member.orgUnitId,
-          org_unit_path: member.orgUnitPath,
-          status: 'open',
-          cause: request.cause,
-          household_size: request.visit.householdSize,
-          monthly_household_income_fen: String(request.visit.monthlyHouseholdIncomeFen),
-          income_sources: request.visit.incomeSources,
-          housing: request.visit.housing,
-          health: request.visit.health,
-          children_schooling: request.visit.childrenSchooling,
-          visited_on: request.visit.visitedOn,
-          visited_by: principal.username,
-        });
-        await this.runtime.outbox.record(
-          tx,
-          HardshipFileOpenedV1,
-          { fileId: row.id, memberId: row.member_id, orgUnitId: row.org_unit_id, cause: row.cause, openedAt: row.opened_at.toISOString() },
-          { correlationId: requestId },
+        const hasOpenFile = await this.files.hasOpenFile(tx, member.memberId);
+        const outcome = openHardshipFile(
+          { memberId: member.memberId, orgUnitId: member.orgUnitId, orgUnitPath: member.orgUnitPath, hasOpenFile },
+          { fileId: randomUUID(), cause: request.cause, visit: request.visit, visitedBy: principal.username, now: new Date() },
         );
-        return toHardshipFileView(row);
-      });
-    } catch (error) {
-      if (isPgError(error, PgErrorCode.uniqueViolation)) {
-        throw Problem.conflict('file-already-open', '该会员已有在档的困难职工档案 / This member already has an open hardship file');
-      }
-      throw error;
-    }
+        if (!outcome.ok) throw refused(outcome.refusal);
+        const file = await this.files.insert(tx, outcome.file);
+        for (const event of outcome.events) {
+          await this.runtime.outbox.record(tx, HardshipFileOpenedV1, event.data, { correlationId: requestId });
+        }
+        return toHardshipFileView(file);
+      },
+      { hardship_files_one_open_per_member: fileAlreadyOpen },
+    );
   }
 }

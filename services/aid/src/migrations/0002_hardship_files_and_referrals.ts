@@ -1,8 +1,12 @@
-import { Migration } from '@gonghui/persistence';
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export const hardshipFilesAndReferrals: Migration = {
-  name: '0002_hardship_files_and_referrals',
-  sql: `
+/** Hardship worker files (困难职工档案) with their household visit, and referrals from other programmes. */
+export class HardshipFilesAndReferrals1764000002000 implements MigrationInterface {
+  static readonly legacyName = '0002_hardship_files_and_referrals';
+  name = 'HardshipFilesAndReferrals1764000002000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`
     CREATE TABLE hardship_files (
       id                           uuid PRIMARY KEY,
       member_id                    uuid NOT NULL REFERENCES member_directory (member_id),
@@ -33,5 +37,10 @@ export const hardshipFilesAndReferrals: Migration = {
       recorded_at       timestamptz(3) NOT NULL DEFAULT now()
     );
     CREATE INDEX referrals_member ON referrals (member_id, recorded_at, id);
-  `,
-};
+  `);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query('DROP TABLE referrals; DROP TABLE hardship_files;');
+  }
+}

@@ -1,7 +1,8 @@
-import { Migration } from '@gonghui/persistence';
-import { messagingMigrations } from '@gonghui/messaging';
-import { memberDirectoryMigration, orgUnitMovesMigration } from '@gonghui/service-kit';
-import { hardshipFilesAndReferrals } from './0002_hardship_files_and_referrals';
+import { MemberDirectory1764000001000, OrgUnitMoves1764000003000 } from '@gonghui/service-kit';
+import { HardshipFilesAndReferrals1764000002000 } from './0002_hardship_files_and_referrals';
 
-/** Applied in this order, each once; never edit one that has shipped, add the next. */
-export const migrations: readonly Migration[] = [...messagingMigrations, memberDirectoryMigration, hardshipFilesAndReferrals, orgUnitMovesMigration];
+/**
+ * Aid's own migrations and the shared read-model ones it uses, in timestamp order (the messaging
+ * ones are added by the runtime). Never edit one that has shipped: add the next.
+ */
+export const migrations = [MemberDirectory1764000001000, HardshipFilesAndReferrals1764000002000, OrgUnitMoves1764000003000];

@@ -1,8 +1,10 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
-import { Principal, scopeLikePattern } from '@gonghui/auth';
-import { Authorize, CurrentPrincipal, decodeCursor, DEFAULT_PAGE_SIZE, Page, PageQuery, ServiceRuntime, toPage } from '@gonghui/service-kit';
+import { Principal } from '@gonghui/auth';
+import { Authorize, CurrentPrincipal, Page, PageQuery } from '@gonghui/service-kit';
+import { Referral } from './referral.entity';
+import { ReferralsRepository } from './referrals.repository';
 
 export class ListReferralsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -25,19 +27,14 @@ export class ReferralPage {
   @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
 }
 
-interface ReferralRow {
-  id: string;
-  member_id: string;
-  source: string;
-  source_case_id: string;
-  agreed_amount_fen: string;
-  recorded_at: Date;
+function toReferralView(r: Referral): ReferralView {
+  return { id: r.id, memberId: r.memberId, source: r.source, sourceCaseId: r.sourceCaseId, agreedAmountFen: r.agreedAmountFen, recordedAt: r.recordedAt.toISOString() };
 }
 
 @ApiTags('aid: referrals (帮扶转介)')
 @Controller('api/v1/aid/referrals')
 export class ReferralsController {
-  constructor(@Inject(ServiceRuntime) private readonly runtime: ServiceRuntime) {}
+  constructor(private readonly referrals: ReferralsRepository) {}
 
   @Get()
   @Authorize('aid-officer')
@@ -46,23 +43,7 @@ export class ReferralsController {
     description: 'A referral whose member aid does not know yet is visible to federation-wide users only.',
   })
   @ApiOkResponse({ type: ReferralPage })
-  async list(@Query() query: ListReferralsQuery, @CurrentPrincipal() principal: Principal): Promise<Page<ReferralView>> {
-    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = decodeCursor<{ t: string; id: string }>(query.cursor, ['t', 'id']);
-    const { rows } = await this.runtime.pool.query<ReferralRow>(
-      `SELECT r.id, r.member_id, r.source, r.source_case_id, r.agreed_amount_fen, r.recorded_at
-         FROM referrals r LEFT JOIN member_directory m ON m.member_id = r.member_id
-        WHERE COALESCE(m.org_unit_path, '/') LIKE $1
-          AND ($2::uuid IS NULL OR r.member_id = $2)
-          AND ($3::timestamptz IS NULL OR (r.recorded_at, r.id) > ($3, $4::uuid))
-        ORDER BY r.recorded_at, r.id LIMIT $5`,
-      [scopeLikePattern(principal), query.memberId ?? null, after?.t ?? null, after?.id ?? null, limit + 1],
-    );
-    return toPage(
-      rows,
-      limit,
-      (r) => ({ id: r.id, memberId: r.member_id, source: r.source, sourceCaseId: r.source_case_id, agreedAmountFen: Number(r.agreed_amount_fen), recordedAt: r.recorded_at.toISOString() }),
-      (r) => ({ t: r.recorded_at.toISOString(), id: r.id }),
-    );
+  list(@Query() query: ListReferralsQuery, @CurrentPrincipal() principal: Principal): Promise<Page<ReferralView>> {
+    return this.referrals.page(principal, query, toReferralView);
   }
 }

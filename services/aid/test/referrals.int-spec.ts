@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { Producer } from 'kafkajs';
+import request from 'supertest';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DisputeCaseSettledV1, EventContract, MemberEnrolledV1 } from '@gonghui/contracts';
+import { createKafka, kafkaSettingsFromEnv, toBinaryMode } from '@gonghui/messaging';
+import { createServiceApp, ServiceRuntime } from '@gonghui/service-kit';
+import { eventually, testServiceConfig, tokenFor } from '@gonghui/testing';
+import { aidService } from '../src/service';
+
+/** The referrals list over HTTP: scoped by the member's unit as aid knows it, paged by cursor. */
+describe('aid referrals over HTTP', () => {
+  let app: NestFastifyApplication;
+  let runtime: ServiceRuntime;
+  let producer: Producer;
+  const prefix = kafkaSettingsFromEnv('x').topicPrefix;
+  const hex = () => randomUUID().replace(/-/g, '');
+  const uuidOf = (h: string) => `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  const district = () => {
+    const [city, unit] = [hex(), hex()];
+    return { orgUnitId: uuidOf(unit), path: `/${city}/${unit}/` };
+  };
+  const officerOf = (d: { orgUnitId: string; path: string }) => `Bearer ${tokenFor({ roles: ['aid-officer'], orgUnitId: d.orgUnitId, scopePath: d.path })}`;
+  const admin = `Bearer ${tokenFor()}`;
+
+  async function send<T>(contract: EventContract<T>, data: T): Promise<void> {
+    const { headers, value } = toBinaryMode({ id: randomUUID(), type: contract.type, source: '/test', time: new Date().toISOString(), specversion: '1.0', data });
+    await producer.send({ topic: prefix + contract.topic, messages: [{ key: String((data as Record<string, unknown>)[contract.keyField]), value, headers }] });
+  }
+  const settled = (memberId: string, totalAmountFen = 500_000) => ({
+    caseId: randomUUID(),
+    memberId,
+    agreementId: randomUUID(),
+    obligations: [{ description: '支付拖欠工资', amountFen: totalAmountFen, dueDate: null }],
+    totalAmountFen,
+    settledAt: new Date().toISOString(),
+  });
+  const list = (token: string, query: Record<string, string | number> = {}) =>
+    request(app.getHttpServer()).get('/api/v1/aid/referrals').query(query).set('authorization', token);
+
+  beforeAll(async () => {
+    ({ app, runtime } = await createServiceApp({ ...aidService(testServiceConfig('aid')), logLevels: ['error'] }));
+    producer = createKafka(kafkaSettingsFromEnv('aid-referrals-test-producer')).producer();
+    await producer.connect();
+  });
+
+  afterAll(async () => {
+    await producer?.disconnect();
+    await app?.close();
+  });
+
+  it('shows a district its members’ referrals only, pages them, and keeps unknown members’ referrals federation-wide', async () => {
+    const [mine, theirs] = [district(), district()];
+    const [m1, m2, other, unknown] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    for (const [memberId, d] of [[m1, mine], [m2, mine], [other, theirs]] as const) {
+      await send(MemberEnrolledV1, { ...MemberEnrolledV1.example, memberId, orgUnitId: d.orgUnitId, orgUnitPath: d.path, enrolledAt: new Date().toISOString() });
+    }
+    await eventually(async () => expect(await runtime.dataSource.query('SELECT 1 FROM member_directory WHERE member_id = ANY($1)', [[m1, m2, other]])).toHaveLength(3));
+    const cases = [settled(m1, 100), settled(m2, 200), settled(m1, 300), settled(other), settled(unknown)];
+    for (const c of cases) await send(DisputeCaseSettledV1, c);
+    await eventually(async () =>
+      expect(await runtime.dataSource.query('SELECT 1 FROM referrals WHERE source_case_id = ANY($1)', [cases.map((c) => c.caseId)])).toHaveLength(5),
+    );
+
+    const first = await list(officerOf(mine), { limit: 2 }).expect(200);
+    expect(first.body.items).toHaveLength(2);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await list(officerOf(mine), { limit: 2, cursor: first.body.nextCursor }).expect(200);
+    expect(second.body.nextCursor).toBeNull();
+    const seen = [...first.body.items, ...second.body.items];
+    // each once, oldest first (the cases travel on different partitions: their order of arrival is the broker's)
+    expect(seen.map((r: { sourceCaseId: string }) => r.sourceCaseId).sort()).toEqual(cases.slice(0, 3).map((c) => c.caseId).sort());
+    const times = seen.map((r: { recordedAt: string }) => r.recordedAt);
+    expect([...times].sort()).toEqual(times);
+    expect(seen.find((r: { sourceCaseId: string }) => r.sourceCaseId === cases[0].caseId)).toMatchObject({ memberId: m1, source: 'mediation', agreedAmountFen: 100 });
+
+    const byMember = await list(officerOf(mine), { memberId: m2 }).expect(200);
+    expect(byMember.body.items.map((r: { memberId: string }) => r.memberId)).toEqual([m2]);
+
+    const theirsList = await list(officerOf(theirs)).expect(200);
+    expect(theirsList.body.items.map((r: { memberId: string }) => r.memberId)).toEqual([other]);
+
+    const unknownForDistrict = await list(officerOf(mine), { memberId: unknown }).expect(200);
+    expect(unknownForDistrict.body.items).toEqual([]);
+    const unknownForFederation = await list(admin, { memberId: unknown }).expect(200);
+    expect(unknownForFederation.body.items).toHaveLength(1);
+
+    const bad = await list(officerOf(mine), { cursor: Buffer.from(JSON.stringify({ t: 'soon', id: 42 })).toString('base64url') }).expect(400);
+    expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
+  });
+});
