@@ -1,13 +1,16 @@
-import { CreateServiceOptions, memberDirectorySubscriptions, serviceConfigFromEnv, ServiceConfig } from '@gonghui/service-kit';
+import { CreateServiceOptions, MemberDirectoryEntry, MemberDirectoryModule, OrgUnitMove, serviceConfigFromEnv, ServiceConfig } from '@gonghui/service-kit';
 import { migrations } from './migrations';
 import { SessionsModule } from './sessions/sessions.module';
+import { Session } from './sessions/session.entity';
+import { Booking } from './sessions/booking.entity';
 
 /** Everything that makes up the training service, for main.ts, migrate.ts and the tests. */
 export function trainingService(config: ServiceConfig = serviceConfigFromEnv('training')): CreateServiceOptions {
   return {
     config,
-    definition: { migrations, consumers: [{ name: 'member-directory', subscriptions: () => memberDirectorySubscriptions([{ table: 'bookings', column: 'org_unit_path' }]) }] },
-    modules: [SessionsModule],
+    definition: { entities: [MemberDirectoryEntry, OrgUnitMove, Session, Booking], migrations },
+    // The member directory (consumer group training.member-directory); bookings move with a subtree.
+    modules: [MemberDirectoryModule.forService([{ table: 'bookings', column: 'org_unit_path' }]), SessionsModule],
     title: 'Gonghui training (技能培训)',
     description: 'Course sessions and bookings',
   };

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { inScope, Principal, scopeLikePattern } from '@gonghui/auth';
-import { Authorize, CurrentPrincipal, decodeCursor, DEFAULT_PAGE_SIZE, Page, Problem, RequestId, toPage } from '@gonghui/service-kit';
+import { Principal } from '@gonghui/auth';
+import { Authorize, CurrentPrincipal, Page, RequestId } from '@gonghui/service-kit';
 import { CasePage, CaseView, ListCasesQuery, OpenCaseRequest, SettleCaseRequest } from './case.dto';
 import { CasesRepository, toCaseView } from './cases.repository';
 import { OpenCase } from './open-case';
@@ -46,10 +46,8 @@ export class CasesController {
   @Authorize('mediator')
   @ApiOperation({ summary: 'Cases in your subtree' })
   @ApiOkResponse({ type: CasePage })
-  async list(@Query() query: ListCasesQuery, @CurrentPrincipal() principal: Principal): Promise<Page<CaseView>> {
-    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const rows = await this.cases.list(scopeLikePattern(principal), decodeCursor(query.cursor, ['t', 'id']), limit);
-    return toPage(rows, limit, toCaseView, (r) => ({ t: r.opened_at.toISOString(), id: r.id }));
+  list(@Query() query: ListCasesQuery, @CurrentPrincipal() principal: Principal): Promise<Page<CaseView>> {
+    return this.cases.list(principal, query);
   }
 
   @Get(':id')
@@ -58,8 +56,6 @@ export class CasesController {
   @ApiOkResponse({ type: CaseView })
   @ApiNotFoundResponse({ description: 'No such case in your subtree' })
   async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<CaseView> {
-    const row = await this.cases.findById(id);
-    if (!row || !inScope(principal, row.org_unit_path)) throw Problem.notFound(`案件不存在 / Case ${id} not found`);
-    return toCaseView(row);
+    return toCaseView(await this.cases.findInScope(id, principal));
   }
 }

@@ -1,60 +1,61 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { AgreementObligation, DisputeCaseSource } from '@gonghui/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Principal } from '@gonghui/auth';
 import { Tx } from '@gonghui/persistence';
-import { ServiceRuntime } from '@gonghui/service-kit';
+import { keysetPage, Page, PageQuery, requireInScope, whereInScope } from '@gonghui/service-kit';
 import { CaseView } from './case.dto';
+import { DisputeCase } from './case.entity';
+import { Agreement } from './agreement.entity';
+import { CaseOpened, CaseSettled } from './domain/case';
 
-export interface CaseRow {
-  id: string;
-  member_id: string;
-  org_unit_path: string;
-  source: DisputeCaseSource;
-  summary: string;
-  employer_name: string;
-  status: 'open' | 'settled';
-  opened_at: Date;
-  closed_at: Date | null;
-  agreement_id: string | null;
-  obligations: AgreementObligation[] | null;
-  total_amount_fen: string | null;
-  signed_at: Date | null;
-}
-
-export function toCaseView(row: CaseRow): CaseView {
+export function toCaseView(c: DisputeCase): CaseView {
+  const a = c.agreement;
   return {
-    id: row.id,
-    memberId: row.member_id,
-    source: row.source,
-    summary: row.summary,
-    employerName: row.employer_name,
-    status: row.status,
-    openedAt: row.opened_at.toISOString(),
-    closedAt: row.closed_at?.toISOString() ?? null,
-    agreement:
-      row.agreement_id && row.obligations && row.signed_at
-        ? { id: row.agreement_id, obligations: row.obligations, totalAmountFen: Number(row.total_amount_fen), signedAt: row.signed_at.toISOString() }
-        : null,
+    id: c.id,
+    memberId: c.memberId,
+    source: c.source,
+    summary: c.summary,
+    employerName: c.employerName,
+    status: c.status,
+    openedAt: c.openedAt.toISOString(),
+    closedAt: c.closedAt?.toISOString() ?? null,
+    agreement: a ? { id: a.id, obligations: a.obligations, totalAmountFen: Number(a.totalAmountFen), signedAt: a.signedAt.toISOString() } : null,
   };
 }
 
-const SELECT = `SELECT c.*, a.id AS agreement_id, a.obligations, a.total_amount_fen, a.signed_at
-                  FROM cases c LEFT JOIN agreements a ON a.case_id = c.id`;
+export const caseNotFound = (id: string) => `案件不存在 / Case ${id} not found`;
 
+/** Cases are seen and changed only within the user's subtree; another district's is a 404. */
 @Injectable()
 export class CasesRepository {
-  constructor(@Inject(ServiceRuntime) private readonly runtime: ServiceRuntime) {}
+  constructor(@InjectRepository(DisputeCase) private readonly cases: Repository<DisputeCase>) {}
 
-  async findById(id: string, tx?: Tx, forUpdate = false): Promise<CaseRow | null> {
-    const { rows } = await (tx ?? this.runtime.pool).query<CaseRow>(`${SELECT} WHERE c.id = $1 ${forUpdate ? 'FOR UPDATE OF c' : ''}`, [id]);
-    return rows[0] ?? null;
+  async findInScope(id: string, principal: Principal): Promise<DisputeCase> {
+    const found = await this.cases.findOne({ where: { id }, relations: { agreement: true } });
+    return requireInScope(found, (c) => c.orgUnitPath, principal, caseNotFound(id));
   }
 
-  async list(scopeLike: string, after: { t: string; id: string } | null, limit: number): Promise<CaseRow[]> {
-    const { rows } = await this.runtime.pool.query<CaseRow>(
-      `${SELECT} WHERE c.org_unit_path LIKE $1 AND ($2::timestamptz IS NULL OR (c.opened_at, c.id) > ($2, $3::uuid))
-       ORDER BY c.opened_at, c.id LIMIT $4`,
-      [scopeLike, after?.t ?? null, after?.id ?? null, limit + 1],
-    );
-    return rows;
+  /** The case in the user's subtree, its row locked until the transaction ends: a case is settled once. */
+  async findInScopeForUpdate(tx: Tx, id: string, principal: Principal): Promise<DisputeCase> {
+    const found = await tx.getRepository(DisputeCase).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    return requireInScope(found, (c) => c.orgUnitPath, principal, caseNotFound(id));
+  }
+
+  async open(tx: Tx, opened: CaseOpened): Promise<DisputeCase> {
+    await tx.insert(DisputeCase, opened.disputeCase);
+    return { ...opened.disputeCase, agreement: null };
+  }
+
+  async settle(tx: Tx, existing: DisputeCase, settled: CaseSettled): Promise<DisputeCase> {
+    const agreement = { ...settled.agreement, totalAmountFen: String(settled.agreement.totalAmountFen) };
+    await tx.insert(Agreement, agreement);
+    await tx.update(DisputeCase, { id: existing.id }, settled.changes);
+    return { ...existing, ...settled.changes, agreement };
+  }
+
+  list(principal: Principal, page: PageQuery): Promise<Page<CaseView>> {
+    const query = whereInScope(this.cases.createQueryBuilder('c').leftJoinAndSelect('c.agreement', 'a'), 'c.orgUnitPath', principal);
+    return keysetPage(query, page, { time: 'c.openedAt', id: 'c.id', positionOf: (c) => ({ t: c.openedAt, id: c.id }) }, toCaseView);
   }
 }

@@ -2,21 +2,22 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DisputeCaseOpenedV1 } from '@gonghui/contracts';
 import { inScope, Principal } from '@gonghui/auth';
-import { inTransaction } from '@gonghui/persistence';
-import { findKnownMember, Problem, ServiceRuntime } from '@gonghui/service-kit';
+import { findKnownMember, Problem, ServiceRuntime, TransactionBoundary } from '@gonghui/service-kit';
 import { CaseView, OpenCaseRequest } from './case.dto';
 import { CasesRepository, toCaseView } from './cases.repository';
+import { openCase } from './domain/case';
 
 /** Use case: a dispute reaches the mediation centre (立案) for a worker in the mediator's subtree. */
 @Injectable()
 export class OpenCase {
   constructor(
     @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
+    private readonly transaction: TransactionBoundary,
     private readonly cases: CasesRepository,
   ) {}
 
-  async execute(request: OpenCaseRequest, principal: Principal, requestId?: string): Promise<CaseView> {
-    return inTransaction(this.runtime.pool, async (tx) => {
+  execute(request: OpenCaseRequest, principal: Principal, requestId?: string): Promise<CaseView> {
+    return this.transaction.run(async (tx) => {
       // A worker who has left the union can still bring a dispute: known is enough, active is not required.
       const member = await findKnownMember(tx, request.memberId);
       if (!member || !inScope(principal, member.orgUnitPath)) {
@@ -24,19 +25,17 @@ export class OpenCase {
           { field: 'memberId', message: '未知会员 / unknown member' },
         ]);
       }
-      const id = randomUUID();
-      await tx.query(
-        `INSERT INTO cases (id, member_id, org_unit_path, source, summary, employer_name, status, opened_by)
-         VALUES ($1, $2, $3, $4, $5, $6, 'open', $7)`,
-        [id, member.memberId, member.orgUnitPath, request.source, request.summary, request.employerName, principal.username],
-      );
-      const row = (await this.cases.findById(id, tx))!;
-      await this.runtime.outbox.record(
-        tx,
-        DisputeCaseOpenedV1,
-        { caseId: row.id, memberId: row.member_id, source: row.source, openedAt: row.opened_at.toISOString() },
-        { correlationId: requestId },
-      );
+      const opened = openCase({
+        caseId: randomUUID(),
+        member,
+        source: request.source,
+        summary: request.summary,
+        employerName: request.employerName,
+        openedBy: principal.username,
+        now: new Date(),
+      });
+      const row = await this.cases.open(tx, opened);
+      await this.runtime.outbox.record(tx, DisputeCaseOpenedV1, opened.event, { correlationId: requestId });
       return toCaseView(row);
     });
   }

@@ -1,8 +1,11 @@
-import { Migration } from '@gonghui/persistence';
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export const casesAndAgreements: Migration = {
-  name: '0002_cases_and_agreements',
-  sql: `
+export class CasesAndAgreements1764000002000 implements MigrationInterface {
+  static readonly legacyName = '0002_cases_and_agreements';
+  name = 'CasesAndAgreements1764000002000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`
     CREATE TABLE cases (
       id            uuid PRIMARY KEY,
       member_id     uuid NOT NULL REFERENCES member_directory (member_id),
@@ -24,5 +27,10 @@ export const casesAndAgreements: Migration = {
       total_amount_fen bigint NOT NULL CHECK (total_amount_fen >= 0),
       signed_at        timestamptz(3) NOT NULL DEFAULT now()
     );
-  `,
-};
+  `);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query('DROP TABLE agreements; DROP TABLE cases;');
+  }
+}

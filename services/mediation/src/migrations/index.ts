@@ -1,7 +1,5 @@
-import { Migration } from '@gonghui/persistence';
-import { messagingMigrations } from '@gonghui/messaging';
-import { memberDirectoryMigration, orgUnitMovesMigration } from '@gonghui/service-kit';
-import { casesAndAgreements } from './0002_cases_and_agreements';
+import { MemberDirectory1764000001000, OrgUnitMoves1764000003000 } from '@gonghui/service-kit';
+import { CasesAndAgreements1764000002000 } from './0002_cases_and_agreements';
 
-/** Applied in this order, each once; never edit one that has shipped, add the next. */
-export const migrations: readonly Migration[] = [...messagingMigrations, memberDirectoryMigration, casesAndAgreements, orgUnitMovesMigration];
+/** Applied in this order (after the messaging ones), each once; never edit one that has shipped, add the next. */
+export const migrations = [MemberDirectory1764000001000, CasesAndAgreements1764000002000, OrgUnitMoves1764000003000];

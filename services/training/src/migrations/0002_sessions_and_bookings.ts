@@ -1,8 +1,11 @@
-import { Migration } from '@gonghui/persistence';
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export const sessionsAndBookings: Migration = {
-  name: '0002_sessions_and_bookings',
-  sql: `
+export class SessionsAndBookings1764000002000 implements MigrationInterface {
+  static readonly legacyName = '0002_sessions_and_bookings';
+  name = 'SessionsAndBookings1764000002000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`
     CREATE TABLE sessions (
       id           uuid PRIMARY KEY,
       course_title text NOT NULL,
@@ -25,5 +28,10 @@ export const sessionsAndBookings: Migration = {
       UNIQUE (session_id, member_id)
     );
     CREATE INDEX bookings_page ON bookings (session_id, booked_at, id);
-  `,
-};
+  `);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query('DROP TABLE bookings; DROP TABLE sessions;');
+  }
+}

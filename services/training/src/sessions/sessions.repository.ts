@@ -1,73 +1,74 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Principal } from '@gonghui/auth';
 import { Tx } from '@gonghui/persistence';
-import { ServiceRuntime } from '@gonghui/service-kit';
+import { keysetPage, Page, PageQuery, Problem, whereInScope } from '@gonghui/service-kit';
 import { BookingView, SessionView } from './session.dto';
+import { Session } from './session.entity';
+import { Booking } from './booking.entity';
 
-export interface SessionRow {
-  id: string;
-  course_title: string;
-  starts_at: Date;
-  ends_at: Date;
-  location: string;
-  capacity: number;
-  booked: number;
-  created_at: Date;
-}
-
-export interface BookingRow {
-  id: string;
-  session_id: string;
-  member_id: string;
-  org_unit_path: string;
-  booked_at: Date;
-}
-
-export const toSessionView = (r: SessionRow): SessionView => ({
-  id: r.id,
-  courseTitle: r.course_title,
-  startsAt: r.starts_at.toISOString(),
-  endsAt: r.ends_at.toISOString(),
-  location: r.location,
-  capacity: r.capacity,
-  booked: r.booked,
-  createdAt: r.created_at.toISOString(),
+export const toSessionView = (s: Session): SessionView => ({
+  id: s.id,
+  courseTitle: s.courseTitle,
+  startsAt: s.startsAt.toISOString(),
+  endsAt: s.endsAt.toISOString(),
+  location: s.location,
+  capacity: s.capacity,
+  booked: s.booked,
+  createdAt: s.createdAt.toISOString(),
 });
 
-export const toBookingView = (r: BookingRow): BookingView => ({ id: r.id, sessionId: r.session_id, memberId: r.member_id, bookedAt: r.booked_at.toISOString() });
+export const toBookingView = (b: Pick<Booking, 'id' | 'sessionId' | 'memberId' | 'bookedAt'>): BookingView => ({
+  id: b.id,
+  sessionId: b.sessionId,
+  memberId: b.memberId,
+  bookedAt: b.bookedAt.toISOString(),
+});
 
+export const sessionNotFound = (id: string) => `课程场次不存在 / Session ${id} not found`;
+
+/** Sessions are open to every officer; bookings are seen only within the user's subtree. */
 @Injectable()
 export class SessionsRepository {
-  constructor(@Inject(ServiceRuntime) private readonly runtime: ServiceRuntime) {}
+  constructor(
+    @InjectRepository(Session) private readonly sessions: Repository<Session>,
+    @InjectRepository(Booking) private readonly bookings: Repository<Booking>,
+  ) {}
 
-  async insert(row: Omit<SessionRow, 'booked' | 'created_at'> & { created_by: string }): Promise<SessionRow> {
-    const { rows } = await this.runtime.pool.query<SessionRow>(
-      `INSERT INTO sessions (id, course_title, starts_at, ends_at, location, capacity, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-      [row.id, row.course_title, row.starts_at, row.ends_at, row.location, row.capacity, row.created_by],
-    );
-    return rows[0];
+  async require(id: string): Promise<Session> {
+    const session = await this.sessions.findOneBy({ id });
+    if (!session) throw Problem.notFound(sessionNotFound(id));
+    return session;
   }
 
-  async findById(id: string, tx?: Tx, forUpdate = false): Promise<SessionRow | null> {
-    const { rows } = await (tx ?? this.runtime.pool).query<SessionRow>(`SELECT * FROM sessions WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`, [id]);
-    return rows[0] ?? null;
+  /** The session with its row locked until the transaction ends: seats are taken one at a time. */
+  async requireForUpdate(tx: Tx, id: string): Promise<Session> {
+    const session = await tx.getRepository(Session).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!session) throw Problem.notFound(sessionNotFound(id));
+    return session;
   }
 
-  async list(after: { t: string; id: string } | null, limit: number): Promise<SessionRow[]> {
-    const { rows } = await this.runtime.pool.query<SessionRow>(
-      `SELECT * FROM sessions WHERE ($1::timestamptz IS NULL OR (created_at, id) > ($1, $2::uuid)) ORDER BY created_at, id LIMIT $3`,
-      [after?.t ?? null, after?.id ?? null, limit + 1],
-    );
-    return rows;
+  async insert(tx: Tx, session: Omit<Session, 'booked' | 'createdAt'>): Promise<Session> {
+    await tx.insert(Session, session);
+    return tx.findOneByOrFail(Session, { id: session.id });
   }
 
-  async listBookings(sessionId: string, scopeLike: string, after: { t: string; id: string } | null, limit: number): Promise<BookingRow[]> {
-    const { rows } = await this.runtime.pool.query<BookingRow>(
-      `SELECT * FROM bookings
-        WHERE session_id = $1 AND org_unit_path LIKE $2 AND ($3::timestamptz IS NULL OR (booked_at, id) > ($3, $4::uuid))
-        ORDER BY booked_at, id LIMIT $5`,
-      [sessionId, scopeLike, after?.t ?? null, after?.id ?? null, limit + 1],
-    );
-    return rows;
+  hasBooking(tx: Tx, sessionId: string, memberId: string): Promise<boolean> {
+    return tx.existsBy(Booking, { sessionId, memberId });
+  }
+
+  async addBooking(tx: Tx, booking: Booking, seatsTaken: number): Promise<void> {
+    await tx.insert(Booking, booking);
+    await tx.update(Session, { id: booking.sessionId }, { booked: seatsTaken });
+  }
+
+  list(page: PageQuery): Promise<Page<SessionView>> {
+    return keysetPage(this.sessions.createQueryBuilder('s'), page, { time: 's.createdAt', id: 's.id', positionOf: (s) => ({ t: s.createdAt, id: s.id }) }, toSessionView);
+  }
+
+  listBookings(sessionId: string, principal: Principal, page: PageQuery): Promise<Page<BookingView>> {
+    const query = whereInScope(this.bookings.createQueryBuilder('b').where('b.sessionId = :sessionId', { sessionId }), 'b.orgUnitPath', principal);
+    return keysetPage(query, page, { time: 'b.bookedAt', id: 'b.id', positionOf: (b) => ({ t: b.bookedAt, id: b.id }) }, toBookingView);
   }
 }

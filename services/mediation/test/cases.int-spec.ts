@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import { Producer } from 'kafkajs';
+import request from 'supertest';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DisputeCaseOpenedV1, DisputeCaseSettledV1, EventContract, MemberEnrolledV1, MemberLeftV1 } from '@gonghui/contracts';
+import { createKafka, kafkaSettingsFromEnv, toBinaryMode } from '@gonghui/messaging';
+import { createServiceApp, encodeCursor, ServiceRuntime } from '@gonghui/service-kit';
+import { eventually, testServiceConfig, tokenFor, TopicReader } from '@gonghui/testing';
+import { mediationService } from '../src/service';
+
+/** Mediation's HTTP behaviour in-process (supertest), against the real Postgres and broker. */
+describe('mediation: dispute cases', () => {
+  let app: NestFastifyApplication;
+  let runtime: ServiceRuntime;
+  let producer: Producer;
+  const prefix = kafkaSettingsFromEnv('x').topicPrefix;
+  const hex = () => randomUUID().replace(/-/g, '');
+  const districtA = `/${hex()}/${hex()}/`;
+  const districtB = `/${hex()}/${hex()}/`;
+  const mediatorA = tokenFor({ username: 'mediator-a', roles: ['mediator'], orgUnitId: randomUUID(), scopePath: districtA });
+  const mediatorB = tokenFor({ username: 'mediator-b', roles: ['mediator'], orgUnitId: randomUUID(), scopePath: districtB });
+
+  const server = () => app.getHttpServer();
+
+  async function send<T>(contract: EventContract<T>, data: T): Promise<void> {
+    const { headers, value } = toBinaryMode({ id: randomUUID(), type: contract.type, source: '/test', time: new Date().toISOString(), specversion: '1.0', data });
+    await producer.send({ topic: prefix + contract.topic, messages: [{ key: String((data as Record<string, unknown>)[contract.keyField]), value, headers }] });
+  }
+
+  const statusOf = async (memberId: string): Promise<string | undefined> =>
+    ((await runtime.dataSource.query('SELECT status FROM member_directory WHERE member_id = $1', [memberId])) as { status: string }[])[0]?.status;
+
+  /** Members become known here as membership announces them: through the broker. */
+  async function enrol(count: number, district = districtA): Promise<string[]> {
+    const ids = Array.from({ length: count }, () => randomUUID());
+    for (const memberId of ids) await send(MemberEnrolledV1, { ...MemberEnrolledV1.example, memberId, orgUnitPath: `${district}${hex()}/`, enrolledAt: new Date().toISOString() });
+    await eventually(async () => {
+      for (const id of ids) expect(await statusOf(id)).toBe('active');
+    });
+    return ids;
+  }
+
+  const openCase = (memberId: string, token = mediatorA, over: Record<string, unknown> = {}) =>
+    request(server())
+      .post('/api/v1/mediation/cases')
+      .set('authorization', `Bearer ${token}`)
+      .send({ memberId, source: 'complaint', summary: '用人单位未支付生育津贴', employerName: '某物流有限公司', ...over });
+
+  const obligations = [
+    { description: '支付生育津贴 / pay maternity allowance', amountFen: 2_500_000, dueDate: '2026-12-31' },
+    { description: '书面道歉 / written apology' },
+    { description: '补发加班费', amountFen: 12_345 },
+  ];
+  const settle = (caseId: string, token = mediatorA, body: object = { obligations }) =>
+    request(server()).post(`/api/v1/mediation/cases/${caseId}/settle`).set('authorization', `Bearer ${token}`).send(body);
+
+  beforeAll(async () => {
+    ({ app, runtime } = (await createServiceApp({ ...mediationService(testServiceConfig('mediation')), logLevels: ['error'] })) as { app: NestFastifyApplication; runtime: ServiceRuntime });
+    producer = createKafka(kafkaSettingsFromEnv('mediation-test-producer')).producer();
+    await producer.connect();
+  });
+
+  afterAll(async () => {
+    await producer?.disconnect();
+    await app?.close();
+  });
+
+  it('opens a case and settles it with an agreement; both are announced on the broker', async () => {
+    const [memberId] = await enrol(1);
+    const reader = await TopicReader.open(DisputeCaseSettledV1.topic);
+    try {
+      const opened = await openCase(memberId).set('x-request-id', 'req-open-1').expect(201);
+      expect(opened.body).toMatchObject({ memberId, source: 'complaint', status: 'open', closedAt: null, agreement: null });
+      const caseId = opened.body.id;
+
+      const settled = await settle(caseId).expect(200);
+      expect(settled.body).toMatchObject({ id: caseId, status: 'settled', closedAt: expect.any(String) });
+      const expectedObligations = [
+        { description: '支付生育津贴 / pay maternity allowance', amountFen: 2_500_000, dueDate: '2026-12-31' },
+        { description: '书面道歉 / written apology', amountFen: null, dueDate: null },
+        { description: '补发加班费', amountFen: 12_345, dueDate: null },
+      ];
+      expect(settled.body.agreement).toMatchObject({ obligations: expectedObligations, totalAmountFen: 2_512_345 });
+
+      const shown = await request(server()).get(`/api/v1/mediation/cases/${caseId}`).set('authorization', `Bearer ${mediatorA}`).expect(200);
+      expect(shown.body).toEqual(settled.body);
+
+      const events = await eventually(() => {
+        const forCase = reader.events().filter((e) => e.data.caseId === caseId);
+        expect(forCase.map((e) => e.type)).toEqual([DisputeCaseOpenedV1.type, DisputeCaseSettledV1.type]);
+        return forCase;
+      });
+      expect(events[0].data).toEqual({ caseId, memberId, source: 'complaint', openedAt: opened.body.openedAt });
+      expect(events[0].correlationid).toBe('req-open-1');
+      expect(events[1].data).toEqual({
+        caseId,
+        memberId,
+        agreementId: settled.body.agreement.id,
+        obligations: expectedObligations,
+        totalAmountFen: 2_512_345,
+        settledAt: settled.body.closedAt,
+      });
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('answers invalid input with 400 problem+json naming the fields', async () => {
+    const invalid = await request(server())
+      .post('/api/v1/mediation/cases')
+      .set('authorization', `Bearer ${mediatorA}`)
+      .send({ memberId: 'nobody', source: 'rumour', summary: '', employerName: 'x' })
+      .expect(400);
+    expect(invalid.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(invalid.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['memberId', 'source', 'summary']));
+
+    const [memberId] = await enrol(1);
+    const opened = await openCase(memberId).expect(201);
+    const noObligations = await settle(opened.body.id, mediatorA, { obligations: [] }).expect(400);
+    expect(noObligations.body.errors).toEqual([expect.objectContaining({ field: 'obligations' })]);
+    const negative = await settle(opened.body.id, mediatorA, { obligations: [{ description: '赔偿', amountFen: -1 }] }).expect(400);
+    expect(negative.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(negative.body.errors.length).toBeGreaterThan(0);
+    await request(server()).get(`/api/v1/mediation/cases/${opened.body.id}`).set('authorization', `Bearer ${mediatorA}`).expect(200).expect((r) => expect(r.body.status).toBe('open'));
+  });
+
+  it('answers 404 for another district’s case, and 422 for a worker not known in the district', async () => {
+    const [memberOfA] = await enrol(1, districtA);
+    const opened = await openCase(memberOfA).expect(201);
+
+    const get = await request(server()).get(`/api/v1/mediation/cases/${opened.body.id}`).set('authorization', `Bearer ${mediatorB}`).expect(404);
+    expect(get.headers['content-type']).toMatch(/application\/problem\+json/);
+    await settle(opened.body.id, mediatorB).expect(404);
+    await request(server()).get(`/api/v1/mediation/cases/${randomUUID()}`).set('authorization', `Bearer ${mediatorA}`).expect(404);
+
+    const foreign = await openCase(memberOfA, mediatorB).expect(422);
+    expect(foreign.body.type).toMatch(/unknown-member$/);
+    expect(foreign.body.errors).toEqual([expect.objectContaining({ field: 'memberId' })]);
+
+    const stillOpen = await request(server()).get(`/api/v1/mediation/cases/${opened.body.id}`).set('authorization', `Bearer ${mediatorA}`).expect(200);
+    expect(stillOpen.body.status).toBe('open');
+  });
+
+  it('settles a case once: a second settlement is a 409, also when two race', async () => {
+    const [memberId] = await enrol(1);
+    const once = await openCase(memberId).expect(201);
+    await settle(once.body.id).expect(200);
+    const again = await settle(once.body.id).expect(409);
+    expect(again.body.type).toMatch(/case-not-open$/);
+
+    const raced = await openCase(memberId).expect(201);
+    const responses = await Promise.all(Array.from({ length: 5 }, () => settle(raced.body.id)));
+    expect(responses.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409]);
+    const agreements = (await runtime.dataSource.query('SELECT count(*)::int AS n FROM agreements WHERE case_id = $1', [raced.body.id])) as { n: number }[];
+    expect(agreements[0].n).toBe(1);
+  });
+
+  it('lets a worker who has left bring a dispute', async () => {
+    const [leaver] = await enrol(1);
+    await send(MemberLeftV1, { memberId: leaver, orgUnitId: MemberEnrolledV1.example.orgUnitId, reason: 'changed-job', leftAt: new Date().toISOString() });
+    await eventually(async () => expect(await statusOf(leaver)).toBe('left'));
+    await openCase(leaver).expect(201);
+  });
+
+  it('pages the cases of the district with nextCursor, and rejects a cursor with wrong contents as 400', async () => {
+    const district = `/${hex()}/`;
+    const mediator = tokenFor({ username: 'mediator-c', roles: ['mediator'], orgUnitId: randomUUID(), scopePath: district });
+    const members = await enrol(3, district);
+    const ids: string[] = [];
+    for (const memberId of members) ids.push((await openCase(memberId, mediator).expect(201)).body.id);
+    await settle(ids[0], mediator).expect(200);
+    const list = (query: Record<string, string | number>) => request(server()).get('/api/v1/mediation/cases').query(query).set('authorization', `Bearer ${mediator}`);
+
+    const first = await list({ limit: 2 }).expect(200);
+    expect(first.body.items).toHaveLength(2);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await list({ limit: 2, cursor: first.body.nextCursor }).expect(200);
+    expect(second.body.items).toHaveLength(1);
+    expect(second.body.nextCursor).toBeNull();
+    const all = [...first.body.items, ...second.body.items] as { id: string; status: string; agreement: unknown }[];
+    expect(all.map((c) => c.id).sort()).toEqual([...ids].sort());
+    expect(all.find((c) => c.id === ids[0])).toMatchObject({ status: 'settled', agreement: { totalAmountFen: 2_512_345 } });
+    expect(all.filter((c) => c.id !== ids[0]).map((c) => c.agreement)).toEqual([null, null]);
+
+    const seenByB = await request(server()).get('/api/v1/mediation/cases').set('authorization', `Bearer ${mediatorB}`).expect(200);
+    expect(seenByB.body.items.filter((c: { id: string }) => ids.includes(c.id))).toEqual([]);
+
+    for (const cursor of [encodeCursor({ t: 'last week', id: 'x' }), encodeCursor({ t: new Date().toISOString(), id: "'; DROP TABLE cases; --" }), 'garbage']) {
+      const bad = await list({ cursor }).expect(400);
+      expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
+    }
+  });
+});

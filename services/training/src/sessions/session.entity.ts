@@ -1,0 +1,15 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** A course session (课程场次) and the seats taken on it. */
+@Entity({ name: 'sessions' })
+export class Session {
+  @PrimaryColumn({ type: 'uuid' }) id!: string;
+  @Column({ name: 'course_title', type: 'text' }) courseTitle!: string;
+  @Column({ name: 'starts_at', type: 'timestamptz' }) startsAt!: Date;
+  @Column({ name: 'ends_at', type: 'timestamptz' }) endsAt!: Date;
+  @Column({ type: 'text' }) location!: string;
+  @Column({ type: 'integer' }) capacity!: number;
+  @Column({ type: 'integer' }) booked!: number;
+  @Column({ name: 'created_by', type: 'text' }) createdBy!: string;
+  @Column({ name: 'created_at', type: 'timestamptz', precision: 3 }) createdAt!: Date;
+}
