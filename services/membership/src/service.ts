@@ -3,12 +3,19 @@ import { migrations } from './migrations';
 import { OrgUnitsModule } from './org-units/org-units.module';
 import { MembersModule } from './members/members.module';
 import { CollectiveEnrolmentModule } from './collective-enrolment/collective-enrolment.module';
+import { OrgUnit } from './org-units/org-unit.entity';
+import { DualRegistration, Member, MemberHistoryEntry, PersonalDataAccess } from './members/member.entity';
+import { Job, JobRejection } from './collective-enrolment/job.entity';
+import { Prospect } from './prospects/prospect.entity';
+
+/** Every table of membership's schema (besides the outbox and inbox, which the runtime adds). */
+export const membershipEntities = [OrgUnit, Member, MemberHistoryEntry, DualRegistration, PersonalDataAccess, Job, JobRejection, Prospect];
 
 /** Everything that makes up the membership service, for main.ts, migrate.ts and the tests. */
 export function membershipService(config: ServiceConfig = serviceConfigFromEnv('membership')): CreateServiceOptions {
   return {
     config,
-    definition: { migrations },
+    definition: { entities: membershipEntities, migrations },
     modules: [OrgUnitsModule, MembersModule, CollectiveEnrolmentModule],
     title: 'Gonghui membership (会员)',
     description: 'Organisation tree and the real-name member registry',

@@ -7,13 +7,8 @@ describe('collective enrolment (集中入会) of a roster', () => {
   let m: Awaited<ReturnType<typeof startMembership>>;
   let union: Unit, elsewhere: Unit;
 
-  const upload = async (orgUnitId: string, content: Buffer | string, fileName: string) => {
-    const form = new FormData();
-    form.append('orgUnitId', orgUnitId);
-    form.append('file', new Blob([content]), fileName);
-    const response = await fetch(`${m.base}/api/v1/membership/collective-enrolments`, { method: 'POST', headers: { authorization: `Bearer ${m.admin}` }, body: form });
-    return { status: response.status, location: response.headers.get('location'), body: (await response.json()) as any };
-  };
+  const upload = (orgUnitId: string, content: Buffer | string, fileName: string) => m.upload({ orgUnitId, file: { content, fileName } });
+  const jobCount = async () => (await m.runtime.dataSource.query('SELECT count(*)::int AS n FROM jobs'))[0].n;
   const finished = (jobId: string) =>
     eventually(async () => {
       const res = await m.call('GET', `/jobs/${jobId}`);
@@ -88,7 +83,7 @@ describe('collective enrolment (集中入会) of a roster', () => {
   });
 
   it('refuses unusable files with a clear 4xx and creates no job', async () => {
-    const before = (await m.runtime.pool.query('SELECT count(*)::int AS n FROM jobs')).rows[0].n;
+    const before = await jobCount();
     const wrongHeader = await upload(union.id, '名字,号码\n张三,1\n', 'a.csv');
     expect(wrongHeader.status).toBe(400);
     expect(wrongHeader.body.type).toContain('wrong-roster-header');
@@ -98,10 +93,13 @@ describe('collective enrolment (集中入会) of a roster', () => {
     const huge = await upload(union.id, Buffer.alloc(50 * 1024 * 1024, 'a'), 'huge.csv');
     expect(huge.status).toBe(413);
     expect((await upload('0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9', '姓名,身份证号,手机号\nx,y,z\n', 'a.csv')).status).toBe(422);
-    const form = new FormData();
-    form.append('orgUnitId', union.id);
-    const noFile = await fetch(`${m.base}/api/v1/membership/collective-enrolments`, { method: 'POST', headers: { authorization: `Bearer ${m.admin}` }, body: form });
+    const noFile = await m.upload({ orgUnitId: union.id });
     expect(noFile.status).toBe(400);
-    expect((await m.runtime.pool.query('SELECT count(*)::int AS n FROM jobs')).rows[0].n).toBe(before);
+    expect(noFile.body.errors).toContainEqual(expect.objectContaining({ field: 'file' }));
+    const noUnit = await m.upload({ file: { content: '姓名,身份证号,手机号\nx,y,z\n', fileName: 'a.csv' } });
+    expect(noUnit.status).toBe(400);
+    expect(noUnit.body.errors).toContainEqual(expect.objectContaining({ field: 'orgUnitId' }));
+    expect(huge.body.type).toContain('roster-too-large');
+    expect(await jobCount()).toBe(before);
   });
 });

@@ -1,7 +1,8 @@
 import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
 import { syntheticNationalId } from '@gonghui/identifiers';
 import { createServiceApp, ServiceRuntime } from '@gonghui/service-kit';
-import { http, testServiceConfig, tokenFor } from '@gonghui/testing';
+import { HttpResult, testServiceConfig, tokenFor } from '@gonghui/testing';
 import { membershipService } from '../src/service';
 
 export interface Unit {
@@ -9,23 +10,47 @@ export interface Unit {
   path: string;
 }
 
-/** The membership service in-process against the test database and Kafka, with helpers to build a tree and enrol. */
+/** The membership service in-process (supertest on its HTTP server, no port) against the test database and Kafka, with helpers to build a tree and enrol. */
 export async function startMembership() {
   const { app, runtime } = await createServiceApp({ ...membershipService(testServiceConfig('membership')), logLevels: ['error'] });
-  await app.listen(0, '127.0.0.1');
-  const base = await app.getUrl();
+  const server = app.getHttpServer();
   const admin = tokenFor();
   let seq = 1_000_000 + Math.floor(Math.random() * 8_000_000);
   const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
   let units = 0;
 
-  const call = (method: string, path: string, body?: unknown, token = admin) => http(method, `${base}/api/v1/membership${path}`, { token, body });
+  /** JSON over supertest; a token of '' sends none. */
+  const call = async (method: string, path: string, body?: unknown, token = admin, headers: Record<string, string> = {}): Promise<HttpResult> => {
+    let req = request(server)[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](`/api/v1/membership${path}`);
+    if (token) req = req.set('authorization', `Bearer ${token}`);
+    for (const [name, value] of Object.entries(headers)) req = req.set(name, value);
+    const res = body === undefined ? await req : await req.send(body as object);
+    const text = res.text;
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.status, headers: new Headers(res.headers as Record<string, string>), body: parsed };
+  };
+
+  /** A multipart roster upload as a browser sends it; fields and file are optional to test their absence. */
+  const upload = async (form: { orgUnitId?: string; file?: { content: Buffer | string; fileName: string } }, token = admin) => {
+    let req = request(server).post('/api/v1/membership/collective-enrolments').set('authorization', `Bearer ${token}`);
+    if (form.orgUnitId !== undefined) req = req.field('orgUnitId', form.orgUnitId);
+    if (form.file) req = req.attach('file', Buffer.from(form.file.content), form.file.fileName);
+    const res = await req;
+    return { status: res.status, location: (res.headers.location as string | undefined) ?? null, body: res.body as any };
+  };
+
   return {
     app: app as INestApplication,
     runtime: runtime as ServiceRuntime,
-    base,
+    server,
     admin,
     call,
+    upload,
     nextNationalId: () => syntheticNationalId(seq++),
     async unit(kind: string, parent?: Unit, name = `测试${kind}`): Promise<Unit> {
       const res = await call('POST', '/org-units', { parentId: parent?.id, code: `T-${tag}-${units++}`, name, kind });

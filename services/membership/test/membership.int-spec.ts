@@ -1,5 +1,5 @@
 import { MemberEnrolledV1, OrgUnitCreatedV1 } from '@gonghui/contracts';
-import { eventually, http, tokenFor, TopicReader } from '@gonghui/testing';
+import { eventually, tokenFor, TopicReader } from '@gonghui/testing';
 import { startMembership, Unit } from './membership-fixture';
 
 describe('membership service against real Postgres and Kafka', () => {
@@ -7,6 +7,9 @@ describe('membership service against real Postgres and Kafka', () => {
   let base: string;
   let admin: string;
   let members: TopicReader;
+  /** The service's HTTP API in-process (supertest), addressed by its full path as before. */
+  const http = (method: string, url: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) =>
+    m.call(method, url.replace(/^\/api\/v1\/membership/, ''), options.body, options.token ?? '', options.headers);
   const nextId = () => m.nextNationalId();
   const enrol = (body: Record<string, unknown>, token = admin) => http('POST', `${base}/api/v1/membership/members`, { token, body });
 
@@ -18,7 +21,8 @@ describe('membership service against real Postgres and Kafka', () => {
 
   beforeAll(async () => {
     m = await startMembership();
-    ({ base, admin } = m);
+    ({ admin } = m);
+    base = '';
     members = await TopicReader.open(MemberEnrolledV1.topic);
     federation = await m.unit('federation');
     districtA = await m.unit('district', federation, '甲区总工会');

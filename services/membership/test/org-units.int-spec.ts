@@ -59,7 +59,7 @@ describe('organisation units: rename and deactivation', () => {
         ...Array.from({ length: 8 }, () => m.enrol({ orgUnitId: union.id })),
       ]);
       const enrolled = enrolments.filter((r) => r.status === 201).length;
-      const { rows } = await m.runtime.pool.query<{ active: boolean; members: string }>(
+      const rows: { active: boolean; members: string }[] = await m.runtime.dataSource.query(
         `SELECT active, (SELECT count(*) FROM members WHERE org_unit_id = $1 AND status = 'active') AS members FROM org_units WHERE id = $1`,
         [union.id],
       );

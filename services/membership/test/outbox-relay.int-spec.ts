@@ -25,15 +25,15 @@ describe('outbox relay', () => {
     const late = renamed('晚提交的事件');
     const early = renamed('先提交的事件');
 
-    const slow = await m.runtime.pool.connect();
+    const slow = m.runtime.dataSource.createQueryRunner();
     try {
-      await slow.query('BEGIN');
-      await m.runtime.outbox.record(slow, OrgUnitRenamedV1, late); // takes the lower seq, commits last
-      await inTransaction(m.runtime.pool, (tx) => m.runtime.outbox.record(tx, OrgUnitRenamedV1, early));
+      await slow.startTransaction();
+      await m.runtime.outbox.record(slow.manager, OrgUnitRenamedV1, late); // takes the lower seq, commits last
+      await inTransaction(m.runtime.dataSource, (tx) => m.runtime.outbox.record(tx, OrgUnitRenamedV1, early));
       await eventually(() => expect(published()).toContain(early.orgUnitId));
-      await slow.query('COMMIT');
+      await slow.commitTransaction();
     } finally {
-      slow.release();
+      await slow.release();
     }
     await eventually(() => expect(published()).toContain(late.orgUnitId));
     expect(published().filter((id) => id === late.orgUnitId || id === early.orgUnitId)).toEqual([early.orgUnitId, late.orgUnitId]);

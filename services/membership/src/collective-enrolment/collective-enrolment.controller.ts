@@ -1,28 +1,77 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { memoryStorage } from 'multer';
-import { inScope, Principal } from '@gonghui/auth';
-import { Authorize, CurrentPrincipal, decodeCursor, DEFAULT_PAGE_SIZE, Page, Problem, RequestId, ServiceRuntime, toPage } from '@gonghui/service-kit';
-import { CollectiveEnrolment, toJobView } from './collective-enrolment';
-import { CollectiveEnrolmentRequest, CollectiveEnrolmentUpload, JobView, RejectedRowPage, RejectedRowsQuery, RejectedRowView } from './job.dto';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type {} from '@fastify/multipart'; // its types add parts() and isMultipart() to FastifyRequest
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 
-/** Rosters of hundreds to tens of thousands of rows fit well within this. */
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import { Principal } from '@gonghui/auth';
+import { Authorize, CurrentPrincipal, decodeCursor, DEFAULT_PAGE_SIZE, Page, Problem, RequestId, requireInScope, toPage } from '@gonghui/service-kit';
+import { CollectiveEnrolment, toJobView, UploadedRoster } from './collective-enrolment';
+import { CollectiveEnrolmentUpload, JobView, RejectedRowPage, RejectedRowsQuery, RejectedRowView } from './job.dto';
+
+/** Rosters of hundreds to tens of thousands of rows fit well within this (the multipart limit of createServiceApp). */
 export const MAX_ROSTER_BYTES = 20 * 1024 * 1024;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const tooLarge = () =>
+  new Problem(413, 'roster-too-large', '文件过大 / File too large', '花名册不能超过 20 MB / A roster may be at most 20 MB', [{ field: 'file', message: '文件超过 20 MB / larger than 20 MB' }]);
+
+/**
+ * The multipart form of a roster upload: the `orgUnitId` field and the `file`, streamed to a
+ * temporary file as it arrives (never held in memory whole). An upload over the limit is a 413;
+ * a missing or invalid field or a missing file is a 400. Nothing is left behind on a refusal.
+ */
+async function receiveRoster(request: FastifyRequest): Promise<{ orgUnitId: string; file: UploadedRoster }> {
+  if (!request.isMultipart()) throw Problem.badRequest('须为 multipart/form-data / Expected multipart/form-data', [{ field: 'file', message: '缺少文件 / file is missing' }]);
+  const fields: Record<string, string> = {};
+  let file: UploadedRoster | undefined;
+  try {
+    for await (const part of request.parts({ limits: { fileSize: MAX_ROSTER_BYTES, files: 1, fields: 5 } })) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'file' || file) {
+          part.file.resume();
+          continue;
+        }
+        const path = join(tmpdir(), `gonghui-roster-${randomUUID()}`);
+        file = { path, fileName: part.filename ?? 'roster' };
+        await pipeline(part.file, createWriteStream(path));
+        if (part.file.truncated) throw tooLarge();
+      } else {
+        fields[part.fieldname] = String(part.value);
+      }
+    }
+  } catch (error) {
+    if (file) await rm(file.path, { force: true });
+    const code = (error as { code?: string; statusCode?: number }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE' || (error as { statusCode?: number }).statusCode === 413) throw tooLarge();
+    throw error;
+  }
+  const errors = [];
+  if (!fields.orgUnitId || !UUID.test(fields.orgUnitId)) errors.push({ field: 'orgUnitId', message: 'orgUnitId 须为 UUID / orgUnitId must be a UUID' });
+  if (!file) errors.push({ field: 'file', message: '缺少文件 / file is missing' });
+  if (errors.length > 0) {
+    if (file) await rm(file.path, { force: true });
+    throw Problem.badRequest(file ? '请求参数有误 / Invalid request' : '请上传花名册文件 / Upload the roster file', errors);
+  }
+  return { orgUnitId: fields.orgUnitId, file: file! };
+}
 
 @ApiTags('membership: collective enrolment (集中入会)')
 @Controller('api/v1/membership')
 export class CollectiveEnrolmentController {
   constructor(
     private readonly collective: CollectiveEnrolment,
-    @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
   ) {}
 
   @Post('collective-enrolments')
   @HttpCode(202)
   @Authorize('membership-officer')
-  @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: MAX_ROSTER_BYTES, files: 1, fields: 5 } }))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: CollectiveEnrolmentUpload })
   @ApiOperation({
@@ -35,15 +84,10 @@ export class CollectiveEnrolmentController {
   @ApiBadRequestResponse({ description: 'Missing file, wrong header or no data rows' })
   @ApiPayloadTooLargeResponse({ description: 'File larger than 20 MB' })
   @ApiUnsupportedMediaTypeResponse({ description: 'Not a CSV or XLSX file' })
-  async submit(
-    @Body() body: CollectiveEnrolmentRequest,
-    @UploadedFile() file: Express.Multer.File | undefined,
-    @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) response: Response,
-    @RequestId() requestId?: string,
-  ): Promise<JobView> {
-    const job = await this.collective.submit(body.orgUnitId, file, principal, requestId);
-    response.setHeader('Location', `/api/v1/membership/jobs/${job.id}`);
+  async submit(@Req() request: FastifyRequest, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply, @RequestId() requestId?: string): Promise<JobView> {
+    const { orgUnitId, file } = await receiveRoster(request);
+    const job = await this.collective.submit(orgUnitId, file, principal, requestId);
+    reply.header('Location', `/api/v1/membership/jobs/${job.id}`);
     return job;
   }
 
@@ -53,9 +97,7 @@ export class CollectiveEnrolmentController {
   @ApiOkResponse({ type: JobView })
   @ApiNotFoundResponse({ description: 'No such job in your subtree' })
   async job(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<JobView> {
-    const job = await this.collective.find(id);
-    if (!job || !inScope(principal, job.org_unit_path)) throw Problem.notFound(`任务不存在 / Job ${id} not found`);
-    return toJobView(job);
+    return toJobView(requireInScope(await this.collective.find(id), (j) => j.orgUnitPath, principal, `任务不存在 / Job ${id} not found`));
   }
 
   @Get('jobs/:id/rejected-rows')
@@ -66,12 +108,10 @@ export class CollectiveEnrolmentController {
     await this.job(id, principal);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeCursor<{ line: number; field: string }>(query.cursor, ['line', 'field']);
-    const { rows } = await this.runtime.pool.query<RejectedRowView>(
-      `SELECT line, field, reason FROM job_rejections
-        WHERE job_id = $1 AND ($2::int IS NULL OR (line, field) > ($2, $3::text))
-        ORDER BY line, field LIMIT $4`,
-      [id, after?.line ?? null, after?.field ?? null, limit + 1],
-    );
-    return toPage(rows, limit, (r) => r, (r) => ({ line: r.line, field: r.field }));
+    if (after && (!Number.isInteger(after.line) || typeof after.field !== 'string')) {
+      throw Problem.badRequest('cursor 无效 / The cursor is not valid', [{ field: 'cursor', message: '无法识别的游标 / Unrecognised cursor' }]);
+    }
+    const rows = await this.collective.rejectedRows(id, after, limit);
+    return toPage(rows, limit, (r): RejectedRowView => ({ line: r.line, field: r.field, reason: r.reason }), (r) => ({ line: r.line, field: r.field }));
   }
 }

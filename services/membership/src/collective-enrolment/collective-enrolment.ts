@@ -1,54 +1,51 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { EnrolmentBatchCompletedV1, MemberEnrolledV1 } from '@gonghui/contracts';
 import { Principal } from '@gonghui/auth';
-import { inTransaction, Tx } from '@gonghui/persistence';
-import { Problem, ServiceRuntime } from '@gonghui/service-kit';
+import { returnedRows, Tx } from '@gonghui/persistence';
+import { Problem, ServiceRuntime, TransactionBoundary } from '@gonghui/service-kit';
 import { OrgUnitRow, OrgUnitsRepository } from '../org-units/org-units.repository';
 import { PersonalDataVault } from '@gonghui/identifiers';
 import { requireEnrollingUnit } from '../members/enrolling-unit';
-import { EnrolmentCandidate, parseRoster, RowRejection, screenRoster } from './roster';
+import { EnrolmentCandidate, RosterScreen, RosterSource, RowRejection, scanRoster } from './roster';
+import { Job, JobRejection } from './job.entity';
 import { JobView } from './job.dto';
 
 const CHUNK = 500;
 
-interface JobRow {
-  id: string;
-  kind: string;
-  status: string;
-  org_unit_id: string;
-  org_unit_path: string;
-  file_name: string;
-  total_rows: number;
-  rows_done: number;
-  enrolled: number;
-  already_enrolled: number;
-  rejected: number;
-  error: string | null;
-  created_at: Date;
-  finished_at: Date | null;
+/** An uploaded roster, streamed to a temporary file that the job removes when it ends. */
+export interface UploadedRoster {
+  path: string;
+  fileName: string;
 }
 
-export const toJobView = (j: JobRow): JobView => ({
+export const toJobView = (j: Job): JobView => ({
   id: j.id,
   kind: j.kind,
   status: j.status,
-  orgUnitId: j.org_unit_id,
-  fileName: j.file_name,
-  totalRows: j.total_rows,
-  rowsDone: j.rows_done,
+  orgUnitId: j.orgUnitId,
+  fileName: j.fileName,
+  totalRows: j.totalRows,
+  rowsDone: j.rowsDone,
   enrolled: j.enrolled,
-  alreadyEnrolled: j.already_enrolled,
+  alreadyEnrolled: j.alreadyEnrolled,
   rejected: j.rejected,
   error: j.error,
-  createdAt: j.created_at.toISOString(),
-  finishedAt: j.finished_at?.toISOString() ?? null,
+  createdAt: j.createdAt.toISOString(),
+  finishedAt: j.finishedAt?.toISOString() ?? null,
 });
 
+const FAILED = '处理失败，请重新提交（已入会者会被跳过） / Processing failed: submit again (people already enrolled are skipped)';
+
 /**
- * Use case: collective enrolment (集中入会) of a roster into one union. The file is checked as a
- * whole first (type, header, rows) and answered at once; the rows are then enrolled as a job in
- * chunks, each chunk one transaction with its members, history and events. A person already an
+ * Use case: collective enrolment (集中入会) of a roster into one union. The uploaded file (a
+ * temporary file, never held in memory whole) is read as a stream and checked first (type,
+ * header, rows) and answered at once; a second pass over the stream then enrols the rows as a
+ * job in chunks, each chunk one transaction with its members, history and events. A person already an
  * active member of this union is skipped, so a corrected roster can be sent again; one already a
  * member elsewhere is rejected with the reason.
  */
@@ -58,61 +55,105 @@ export class CollectiveEnrolment implements OnModuleInit {
 
   constructor(
     @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(Job) private readonly jobs: Repository<Job>,
+    private readonly transaction: TransactionBoundary,
     @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
     private readonly units: OrgUnitsRepository,
   ) {}
 
   /** A job whose process died (no progress for 5 minutes) will never finish: say so. */
   async onModuleInit(): Promise<void> {
-    await this.runtime.pool.query(
+    // Hand-written: a set-based update of every stale job.
+    await this.dataSource.query(
       `UPDATE jobs SET status = 'failed', finished_at = now(),
               error = '处理中断，请重新提交花名册（已入会者会被跳过） / Interrupted: submit the roster again (people already enrolled are skipped)'
         WHERE status IN ('queued', 'running') AND updated_at < now() - interval '5 minutes'`,
     );
   }
 
-  async submit(orgUnitId: string, file: { buffer: Buffer; originalname: string } | undefined, principal: Principal, requestId?: string): Promise<JobView> {
-    if (!file) throw Problem.badRequest('请上传花名册文件 / Upload the roster file', [{ field: 'file', message: '缺少文件 / file is missing' }]);
-    const unit = await requireEnrollingUnit(this.units, orgUnitId, principal, 'orgUnitId');
-    const parsed = await parseRoster(file.buffer, file.originalname);
-    if (!parsed.ok) {
-      const { problem } = parsed;
-      if (problem.kind === 'unsupported-type') throw new Problem(415, 'unsupported-roster-type', '不支持的文件类型 / Unsupported file type', problem.detail, [{ field: 'file', message: problem.detail }]);
-      throw new Problem(400, problem.kind === 'empty' ? 'empty-roster' : 'wrong-roster-header', '花名册格式有误 / The roster is not usable', problem.detail, [{ field: 'file', message: problem.detail }]);
-    }
-    const { candidates, rejections } = screenRoster(parsed.rows);
-    const jobId = randomUUID();
-    const rejectedLines = new Set(rejections.map((r) => r.line)).size;
-    const job = await inTransaction(this.runtime.pool, async (tx) => {
-      const { rows } = await tx.query<JobRow>(
-        `INSERT INTO jobs (id, kind, org_unit_id, org_unit_path, file_name, status, total_rows, rows_done, rejected, created_by)
-         VALUES ($1, 'collective-enrolment', $2, $3, $4, 'queued', $5, $6, $6, $7) RETURNING *`,
-        [jobId, unit.id, unit.path, file.originalname.slice(0, 255), parsed.rows.length, rejectedLines, principal.username],
-      );
-      await this.recordRejections(tx, jobId, rejections);
-      return rows[0];
-    });
-    void this.run(job, unit, candidates, principal, requestId);
-    return toJobView(job);
-  }
-
-  async find(id: string): Promise<JobRow | null> {
-    const { rows } = await this.runtime.pool.query<JobRow>('SELECT * FROM jobs WHERE id = $1', [id]);
-    return rows[0] ?? null;
-  }
-
-  private async run(job: JobRow, unit: OrgUnitRow, candidates: EnrolmentCandidate[], principal: Principal, requestId?: string): Promise<void> {
+  /** Check the roster, create the job and start it; the job owns (and at its end removes) the file. */
+  async submit(orgUnitId: string, file: UploadedRoster, principal: Principal, requestId?: string): Promise<JobView> {
+    let started = false;
     try {
-      await this.runtime.pool.query(`UPDATE jobs SET status = 'running', updated_at = now() WHERE id = $1`, [job.id]);
-      for (let i = 0; i < candidates.length; i += CHUNK) {
-        await this.enrolChunk(job.id, unit, candidates.slice(i, i + CHUNK), principal, requestId);
+      const unit = await requireEnrollingUnit(this.units, orgUnitId, principal, 'orgUnitId');
+      const open: RosterSource = () => createReadStream(file.path);
+      // First pass: type, header, row count and every rejected row; only the screen's ID set is kept.
+      const screen = new RosterScreen();
+      const rejections: RowRejection[] = [];
+      const scanned = await scanRoster(open, file.fileName, (row) => {
+        rejections.push(...screen.screen(row).rejections);
+      });
+      if (!scanned.ok) {
+        const { problem } = scanned;
+        if (problem.kind === 'unsupported-type') throw new Problem(415, 'unsupported-roster-type', '不支持的文件类型 / Unsupported file type', problem.detail, [{ field: 'file', message: problem.detail }]);
+        throw new Problem(400, problem.kind === 'empty' ? 'empty-roster' : 'wrong-roster-header', '花名册格式有误 / The roster is not usable', problem.detail, [{ field: 'file', message: problem.detail }]);
       }
-      await inTransaction(this.runtime.pool, async (tx) => {
-        const { rows } = await tx.query<JobRow>(
-          `UPDATE jobs SET status = 'completed', finished_at = now(), updated_at = now() WHERE id = $1 RETURNING *`,
-          [job.id],
+      const now = new Date();
+      const job: Job = {
+        id: randomUUID(),
+        kind: 'collective-enrolment',
+        orgUnitId: unit.id,
+        orgUnitPath: unit.path,
+        fileName: file.fileName.slice(0, 255),
+        status: 'queued',
+        totalRows: scanned.rows,
+        rowsDone: new Set(rejections.map((r) => r.line)).size,
+        enrolled: 0,
+        alreadyEnrolled: 0,
+        rejected: new Set(rejections.map((r) => r.line)).size,
+        error: null,
+        createdBy: principal.username,
+        createdAt: now,
+        updatedAt: now,
+        finishedAt: null,
+      };
+      await this.transaction.run(async (tx) => {
+        await tx.insert(Job, job);
+        await this.recordRejections(tx, job.id, rejections);
+      });
+      started = true;
+      void this.run(job, unit, open, file, principal, requestId);
+      return toJobView(job);
+    } finally {
+      if (!started) await rm(file.path, { force: true });
+    }
+  }
+
+  find(id: string): Promise<Job | null> {
+    return this.jobs.findOne({ where: { id } });
+  }
+
+  /** A page of a job's rejected rows, ordered by (line, field), the table's key. */
+  rejectedRows(jobId: string, after: { line: number; field: string } | null, limit: number): Promise<JobRejection[]> {
+    const query = this.dataSource.getRepository(JobRejection).createQueryBuilder('r').where('r.jobId = :jobId', { jobId });
+    if (after) query.andWhere('(r.line, r.field) > (:line, :field)', { line: after.line, field: after.field });
+    return query.orderBy('r.line', 'ASC').addOrderBy('r.field', 'ASC').limit(limit + 1).getMany();
+  }
+
+  private async run(job: Job, unit: OrgUnitRow, open: RosterSource, file: UploadedRoster, principal: Principal, requestId?: string): Promise<void> {
+    try {
+      await this.jobs.update({ id: job.id }, { status: 'running', updatedAt: () => 'now()' });
+      // Second pass: the same screen again (same answers), enrolling its candidates chunk by chunk.
+      const screen = new RosterScreen();
+      let chunk: EnrolmentCandidate[] = [];
+      const scanned = await scanRoster(open, file.fileName, async (row) => {
+        const { candidate } = screen.screen(row);
+        if (!candidate) return;
+        chunk.push(candidate);
+        if (chunk.length === CHUNK) {
+          const full = chunk;
+          chunk = [];
+          await this.enrolChunk(job.id, unit, full, principal, requestId);
+        }
+      });
+      if (!scanned.ok) throw new Error(`roster unreadable on the second pass: ${scanned.problem.detail}`);
+      if (chunk.length > 0) await this.enrolChunk(job.id, unit, chunk, principal, requestId);
+      await this.transaction.run(async (tx) => {
+        // Hand-written: UPDATE … RETURNING gives the final counts in the same round trip.
+        const [done] = returnedRows<{ id: string; org_unit_id: string; total_rows: number; enrolled: number; already_enrolled: number; rejected: number; finished_at: Date }>(
+          await tx.query(`UPDATE jobs SET status = 'completed', finished_at = now(), updated_at = now() WHERE id = $1 RETURNING *`, [job.id]),
         );
-        const done = rows[0];
         await this.runtime.outbox.record(
           tx,
           EnrolmentBatchCompletedV1,
@@ -123,26 +164,24 @@ export class CollectiveEnrolment implements OnModuleInit {
             enrolled: done.enrolled,
             alreadyEnrolled: done.already_enrolled,
             rejected: done.rejected,
-            completedAt: done.finished_at!.toISOString(),
+            completedAt: done.finished_at.toISOString(),
           },
           { correlationId: requestId },
         );
       });
     } catch (error) {
       this.logger.error(`job ${job.id} failed: ${(error as Error).message}`);
-      await this.runtime.pool
-        .query(`UPDATE jobs SET status = 'failed', error = $2, finished_at = now(), updated_at = now() WHERE id = $1`, [
-          job.id,
-          '处理失败，请重新提交（已入会者会被跳过） / Processing failed: submit again (people already enrolled are skipped)',
-        ])
-        .catch(() => undefined);
+      await this.jobs.update({ id: job.id }, { status: 'failed', error: FAILED, finishedAt: () => 'now()', updatedAt: () => 'now()' }).catch(() => undefined);
+    } finally {
+      await rm(file.path, { force: true }).catch(() => undefined);
     }
   }
 
   private async enrolChunk(jobId: string, unit: OrgUnitRow, chunk: EnrolmentCandidate[], principal: Principal, requestId?: string): Promise<void> {
     const hashes = chunk.map((c) => this.vault.lookupHash(c.identity.nationalId));
-    await inTransaction(this.runtime.pool, async (tx) => {
-      const { rows: existing } = await tx.query<{ national_id_hash: string; org_unit_id: string }>(
+    await this.transaction.run(async (tx) => {
+      // Hand-written: the whole chunk's people in one query.
+      const existing: { national_id_hash: string; org_unit_id: string }[] = await tx.query(
         `SELECT national_id_hash, org_unit_id FROM members WHERE status = 'active' AND national_id_hash = ANY($1)`,
         [hashes],
       );
@@ -157,7 +196,8 @@ export class CollectiveEnrolment implements OnModuleInit {
         else fresh.push({ c, hash: hashes[i], id: randomUUID() });
       });
 
-      const { rows: inserted } = await tx.query<{ id: string; member_no: string; national_id_masked: string; employment_form: string; enrolled_at: Date }>(
+      // Hand-written: set-based, a whole chunk of members in one statement, skipping anyone enrolled meanwhile.
+      const inserted: { id: string; member_no: string; national_id_masked: string; employment_form: string; enrolled_at: Date }[] = await tx.query(
         `INSERT INTO members (id, member_no, name, national_id_cipher, national_id_hash, national_id_masked, mobile_cipher, mobile_masked,
                               gender, birth_date, employment_form, industry, employer_name, skill_level, org_unit_id, org_unit_path, status)
          SELECT r.id, 'M' || lpad(nextval('member_no_seq')::text, 10, '0'), r.name, r.idc, r.idh, r.idm, r.mc, r.mm, r.g, r.bd::date, r.ef, r.ind, r.emp, r.sk,
@@ -190,6 +230,7 @@ export class CollectiveEnrolment implements OnModuleInit {
         // Enrolled by someone else between our check and insert.
         if (!insertedIds.has(f.id)) rejections.push({ line: f.c.line, field: 'nationalId', reason: '已是在册会员 / already an active member' });
       }
+      // Hand-written: set-based history for the chunk.
       await tx.query(
         `INSERT INTO member_history (member_id, kind, to_unit_id, reason, actor)
          SELECT id, 'enrolled', $1, $2, $3 FROM unnest($4::uuid[]) AS id`,
@@ -211,6 +252,7 @@ export class CollectiveEnrolment implements OnModuleInit {
         { correlationId: requestId },
       );
       await this.recordRejections(tx, jobId, rejections);
+      // Hand-written: increments relative to the stored counts.
       await tx.query(
         `UPDATE jobs SET rows_done = rows_done + $2, enrolled = enrolled + $3, already_enrolled = already_enrolled + $4, rejected = rejected + $5, updated_at = now()
           WHERE id = $1`,
@@ -221,6 +263,7 @@ export class CollectiveEnrolment implements OnModuleInit {
 
   private async recordRejections(tx: Tx, jobId: string, rejections: RowRejection[]): Promise<void> {
     if (rejections.length === 0) return;
+    // Hand-written: set-based, every rejection in one statement.
     await tx.query(
       `INSERT INTO job_rejections (job_id, line, field, reason)
        SELECT $1, r.line, r.field, r.reason FROM unnest($2::int[], $3::text[], $4::text[]) AS r(line, field, reason)

@@ -1,4 +1,5 @@
-import { parse } from 'csv-parse/sync';
+import { Readable } from 'node:stream';
+import { parse as parseCsv } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import type { EmploymentForm } from '@gonghui/contracts';
 import { checkEnrolmentIdentity, CheckedIdentity } from '../members/domain/enrolment-rules';
@@ -46,61 +47,151 @@ export type RosterProblem =
 
 export type ParsedRoster = { ok: true; rows: RosterRow[] } | { ok: false; problem: RosterProblem };
 
-const isXlsx = (content: Buffer) => content.length > 4 && content.readUInt32LE(0) === 0x04034b50; // "PK\x03\x04"
+const XLSX_SIGNATURE = 0x04034b50; // "PK\x03\x04"
 
-function decodeText(content: Buffer): string | null {
-  if (content.includes(0)) return null; // binary, not a text file
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(content).replace(/^\uFEFF/, '');
-  } catch {
-    try {
-      return new TextDecoder('gb18030', { fatal: true }).decode(content);
-    } catch {
-      return null;
-    }
-  }
-}
+/** Opens the roster's content anew, as a stream (a temporary file, or a buffer in tests): it is read twice, never held whole. */
+export type RosterSource = () => Readable;
 
-export async function parseRoster(content: Buffer, fileName: string): Promise<ParsedRoster> {
-  let table: string[][];
+type RosterFormat = { kind: 'xlsx' } | { kind: 'csv'; encoding: 'utf-8' | 'gb18030' };
+
+/**
+ * What the file is, read once as a stream: an XLSX workbook by its signature, or text that
+ * decodes as UTF-8 or else as GBK/GB18030 (what Chinese Excel writes); binary is neither.
+ */
+async function sniff(open: RosterSource, fileName: string): Promise<RosterFormat | null> {
   const lower = fileName.toLowerCase();
-  if (isXlsx(content)) {
-    if (!lower.endsWith('.xlsx')) return unsupported();
-    table = await readWorkbook(content);
-  } else {
-    if (!lower.endsWith('.csv') && !lower.endsWith('.txt')) return unsupported();
-    const text = decodeText(content);
-    if (text === null) return unsupported();
-    try {
-      table = parse(text, { relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][];
-    } catch (error) {
-      return { ok: false, problem: { kind: 'unsupported-type', detail: `CSV 格式错误 / Malformed CSV: ${(error as Error).message}` } };
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const gbk = new TextDecoder('gb18030', { fatal: true });
+  let utf8Ok = true;
+  let gbkOk = true;
+  let head = Buffer.alloc(0);
+  let binary = false;
+  const stream = open();
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (head.length < 4) {
+        head = Buffer.concat([head, chunk]);
+        if (head.length > 4 && head.readUInt32LE(0) === XLSX_SIGNATURE) return lower.endsWith('.xlsx') ? { kind: 'xlsx' } : null;
+      }
+      if (chunk.includes(0)) {
+        binary = true;
+        break;
+      }
+      if (utf8Ok) utf8Ok = decodes(utf8, chunk);
+      if (!utf8Ok && gbkOk) gbkOk = decodes(gbk, chunk);
+      if (!utf8Ok && !gbkOk) break;
     }
+  } finally {
+    stream.destroy();
   }
-  return toRows(table);
+  if (binary || (!lower.endsWith('.csv') && !lower.endsWith('.txt'))) return null;
+  if (utf8Ok && decodes(utf8)) return { kind: 'csv', encoding: 'utf-8' };
+  // GBK decoding restarts from the beginning when UTF-8 failed part-way: check it on the whole file.
+  return (await decodesWhole(open, 'gb18030')) ? { kind: 'csv', encoding: 'gb18030' } : null;
 }
 
-function unsupported(): ParsedRoster {
+function decodes(decoder: InstanceType<typeof TextDecoder>, chunk?: Buffer): boolean {
+  try {
+    if (chunk) decoder.decode(chunk, { stream: true });
+    else decoder.decode();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function decodesWhole(open: RosterSource, encoding: string): Promise<boolean> {
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  for await (const chunk of open() as AsyncIterable<Buffer>) if (!decodes(decoder, chunk)) return false;
+  return decodes(decoder);
+}
+
+async function* decodedText(open: RosterSource, encoding: string): AsyncGenerator<string> {
+  const decoder = new TextDecoder(encoding); // strips a UTF-8 BOM
+  for await (const chunk of open() as AsyncIterable<Buffer>) yield decoder.decode(chunk, { stream: true });
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+/** The records of the file with their line (the header is line 1), streamed. */
+async function* records(open: RosterSource, format: RosterFormat): AsyncGenerator<{ line: number; cells: string[] }> {
+  if (format.kind === 'csv') {
+    const parser = Readable.from(decodedText(open, format.encoding)).pipe(parseCsv({ relax_column_count: true, skip_empty_lines: false, trim: true }));
+    let line = 0;
+    for await (const record of parser as AsyncIterable<string[]>) yield { line: ++line, cells: record };
+    return;
+  }
+  const stream = open();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(stream, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'emit' });
+  try {
+    for await (const sheet of workbook) {
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        const cells: string[] = [];
+        row.eachCell({ includeEmpty: true }, (cell, col) => {
+          cells[col - 1] = cell.text.trim();
+        });
+        yield { line: row.number, cells: Array.from(cells, (c) => c ?? '') };
+      }
+      break; // the first sheet only
+    }
+  } finally {
+    stream.destroy();
+  }
+}
+
+export type ScannedRoster = { ok: true; rows: number } | { ok: false; problem: RosterProblem };
+
+/**
+ * Read a roster as a stream, row by row: check its type and header, hand each data row (blank
+ * rows skipped) to `onRow`, and count them. Nothing but the current row is held.
+ */
+export async function scanRoster(open: RosterSource, fileName: string, onRow: (row: RosterRow) => void | Promise<void>): Promise<ScannedRoster> {
+  const format = await sniff(open, fileName);
+  if (!format) return unsupported();
+  let columns: Map<RosterField, number> | null = null;
+  let count = 0;
+  try {
+    for await (const { line, cells } of records(open, format)) {
+      if (!columns) {
+        const header = line === 1 ? cells : [];
+        const found = headerColumns(header);
+        if (!found.ok) return found;
+        columns = found.columns;
+        if (line === 1) continue;
+      }
+      if (cells.every((c) => !c || !c.trim())) continue;
+      const values: RosterRow['values'] = {};
+      for (const [field, index] of columns) values[field] = (cells[index] ?? '').trim();
+      count++;
+      await onRow({ line, values });
+    }
+  } catch (error) {
+    const detail = format.kind === 'csv' ? `CSV 格式错误 / Malformed CSV: ${(error as Error).message}` : `XLSX 文件无法读取 / Unreadable XLSX: ${(error as Error).message}`;
+    return { ok: false, problem: { kind: 'unsupported-type', detail } };
+  }
+  if (!columns) {
+    const found = headerColumns([]);
+    if (!found.ok) return found;
+  }
+  if (count === 0) return { ok: false, problem: { kind: 'empty', detail: '花名册没有数据行 / The roster has no data rows' } };
+  return { ok: true, rows: count };
+}
+
+/** The whole roster as rows: for small files and tests (collective enrolment streams with scanRoster). */
+export async function parseRoster(content: Buffer, fileName: string): Promise<ParsedRoster> {
+  const rows: RosterRow[] = [];
+  const scanned = await scanRoster(() => Readable.from([content]), fileName, (row) => {
+    rows.push(row);
+  });
+  return scanned.ok ? { ok: true, rows } : scanned;
+}
+
+function unsupported(): { ok: false; problem: RosterProblem } {
   return { ok: false, problem: { kind: 'unsupported-type', detail: '仅支持 CSV 或 XLSX 文件 / Only CSV or XLSX files are accepted' } };
 }
 
-async function readWorkbook(content: Buffer): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  const table: string[][] = [];
-  sheet?.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cell.text.trim();
-    });
-    table[rowNumber - 1] = Array.from(cells, (c) => c ?? '');
-  });
-  return Array.from(table, (r) => r ?? []);
-}
-
-function toRows(table: string[][]): ParsedRoster {
-  const header = (table[0] ?? []).map((h) => h.replace(/\s/g, '').toLowerCase());
+function headerColumns(cells: string[]): { ok: true; columns: Map<RosterField, number> } | { ok: false; problem: RosterProblem } {
+  const header = cells.map((h) => h.replace(/\s/g, '').toLowerCase());
   const columns = new Map<RosterField, number>();
   for (const [field, aliases] of Object.entries(HEADER_ALIASES) as [RosterField, string[]][]) {
     const index = header.findIndex((h) => aliases.includes(h));
@@ -117,16 +208,7 @@ function toRows(table: string[][]): ParsedRoster {
       },
     };
   }
-  const rows: RosterRow[] = [];
-  for (let i = 1; i < table.length; i++) {
-    const cells = table[i];
-    if (cells.every((c) => !c || !c.trim())) continue;
-    const values: RosterRow['values'] = {};
-    for (const [field, index] of columns) values[field] = (cells[index] ?? '').trim();
-    rows.push({ line: i + 1, values });
-  }
-  if (rows.length === 0) return { ok: false, problem: { kind: 'empty', detail: '花名册没有数据行 / The roster has no data rows' } };
-  return { ok: true, rows };
+  return { ok: true, columns };
 }
 
 export interface EnrolmentCandidate {
@@ -146,14 +228,13 @@ export interface RowRejection {
 }
 
 /**
- * Check every row as single enrolment would, and find people listed twice in the file. Returns
- * the candidates to enrol and every rejected row with its line and reason.
+ * Checks rows one at a time as single enrolment would, and finds people listed twice in the
+ * file (it remembers each valid resident ID and its first line, nothing else).
  */
-export function screenRoster(rows: RosterRow[]): { candidates: EnrolmentCandidate[]; rejections: RowRejection[] } {
-  const candidates: EnrolmentCandidate[] = [];
-  const rejections: RowRejection[] = [];
-  const firstLineOf = new Map<string, number>();
-  for (const row of rows) {
+export class RosterScreen {
+  private readonly firstLineOf = new Map<string, number>();
+
+  screen(row: RosterRow): { candidate: EnrolmentCandidate | null; rejections: RowRejection[] } {
     const v = row.values;
     const problems: RowRejection[] = [];
     const name = v.name ?? '';
@@ -166,26 +247,38 @@ export function screenRoster(rows: RosterRow[]): { candidates: EnrolmentCandidat
     const checked = checkEnrolmentIdentity({ nationalId: v.nationalId ?? '', mobile: v.mobile ?? '' });
     if (!checked.ok) problems.push(...checked.errors.map((e) => ({ line: row.line, field: e.field, reason: e.message })));
     if (checked.ok) {
-      const first = firstLineOf.get(checked.identity.nationalId);
+      const first = this.firstLineOf.get(checked.identity.nationalId);
       if (first !== undefined) {
         problems.push({ line: row.line, field: 'nationalId', reason: `与第${first}行重复 / duplicate of line ${first}` });
       } else {
-        firstLineOf.set(checked.identity.nationalId, row.line);
+        this.firstLineOf.set(checked.identity.nationalId, row.line);
       }
     }
-    if (problems.length > 0 || !checked.ok) {
-      rejections.push(...problems);
-      continue;
-    }
-    candidates.push({
-      line: row.line,
-      name,
-      identity: checked.identity,
-      employmentForm: employmentForm!,
-      industry: v.industry || null,
-      employerName: v.employerName || null,
-      skillLevel: skillLevel!,
-    });
+    if (problems.length > 0 || !checked.ok) return { candidate: null, rejections: problems };
+    return {
+      candidate: {
+        line: row.line,
+        name,
+        identity: checked.identity,
+        employmentForm: employmentForm!,
+        industry: v.industry || null,
+        employerName: v.employerName || null,
+        skillLevel: skillLevel!,
+      },
+      rejections: [],
+    };
+  }
+}
+
+/** Screen a whole list of rows (see RosterScreen): the candidates to enrol and every rejected row with its line and reason. */
+export function screenRoster(rows: RosterRow[]): { candidates: EnrolmentCandidate[]; rejections: RowRejection[] } {
+  const screen = new RosterScreen();
+  const candidates: EnrolmentCandidate[] = [];
+  const rejections: RowRejection[] = [];
+  for (const row of rows) {
+    const result = screen.screen(row);
+    if (result.candidate) candidates.push(result.candidate);
+    rejections.push(...result.rejections);
   }
   return { candidates, rejections };
 }

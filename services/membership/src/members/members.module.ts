@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DualRegistration, Member, MemberHistoryEntry, PersonalDataAccess } from './member.entity';
+import { Prospect } from '../prospects/prospect.entity';
 import { OrgUnitsModule } from '../org-units/org-units.module';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { MembersController } from './members.controller';
@@ -11,7 +14,7 @@ import { Prospects } from '../prospects/prospects';
 import { ProspectsController } from '../prospects/prospects.controller';
 
 @Module({
-  imports: [OrgUnitsModule, PrivacyModule],
+  imports: [TypeOrmModule.forFeature([Member, MemberHistoryEntry, DualRegistration, PersonalDataAccess, Prospect]), OrgUnitsModule, PrivacyModule],
   controllers: [MembersController, ProspectsController],
   providers: [MembersRepository, EnrolMember, MemberNumbers, MemberLifecycle, RevealIdentity, Prospects],
 })

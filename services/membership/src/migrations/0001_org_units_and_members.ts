@@ -1,8 +1,11 @@
-import { Migration } from '@gonghui/persistence';
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export const orgUnitsAndMembers: Migration = {
-  name: '0001_org_units_and_members',
-  sql: `
+export class OrgUnitsAndMembers1764000001000 implements MigrationInterface {
+  static readonly legacyName = '0001_org_units_and_members';
+  name = 'OrgUnitsAndMembers1764000001000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`
     CREATE TABLE org_units (
       id          uuid PRIMARY KEY,
       parent_id   uuid REFERENCES org_units (id),
@@ -43,5 +46,10 @@ export const orgUnitsAndMembers: Migration = {
     CREATE INDEX members_by_person ON members (national_id_hash);
     CREATE INDEX members_scope_page ON members (org_unit_path text_pattern_ops, enrolled_at, id);
     CREATE INDEX members_page ON members (enrolled_at, id);
-  `,
-};
+  `);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query('DROP TABLE members; DROP SEQUENCE member_no_seq; DROP TABLE org_units;');
+  }
+}

@@ -1,8 +1,11 @@
-import { Migration } from '@gonghui/persistence';
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export const memberLifecycle: Migration = {
-  name: '0002_member_lifecycle',
-  sql: `
+export class MemberLifecycle1764000002000 implements MigrationInterface {
+  static readonly legacyName = '0002_member_lifecycle';
+  name = 'MemberLifecycle1764000002000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`
     ALTER TABLE members
       ADD COLUMN industry             text,
       ADD COLUMN employer_name        text,
@@ -47,5 +50,10 @@ export const memberLifecycle: Migration = {
 
     CREATE INDEX members_status_form ON members (status, employment_form);
     CREATE INDEX members_name ON members (name text_pattern_ops);
-  `,
-};
+  `);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query('DROP INDEX members_name; DROP INDEX members_status_form; DROP TABLE personal_data_access_log; DROP TABLE dual_registrations; DROP TABLE member_history; ALTER TABLE members DROP COLUMN industry, DROP COLUMN employer_name, DROP COLUMN employer_credit_code, DROP COLUMN skill_level, DROP COLUMN honours, DROP COLUMN left_at;');
+  }
+}

@@ -1,8 +1,11 @@
-import { Migration } from '@gonghui/persistence';
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export const collectiveEnrolment: Migration = {
-  name: '0003_collective_enrolment',
-  sql: `
+export class CollectiveEnrolment1764000003000 implements MigrationInterface {
+  static readonly legacyName = '0003_collective_enrolment';
+  name = 'CollectiveEnrolment1764000003000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`
     -- Long work (collective enrolment of a roster) runs as a job whose progress users poll.
     CREATE TABLE jobs (
       id               uuid PRIMARY KEY,
@@ -30,5 +33,10 @@ export const collectiveEnrolment: Migration = {
       reason text NOT NULL,
       PRIMARY KEY (job_id, line, field)
     );
-  `,
-};
+  `);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query('DROP TABLE job_rejections; DROP TABLE jobs;');
+  }
+}

@@ -1,8 +1,11 @@
-import { Migration } from '@gonghui/persistence';
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export const prospects: Migration = {
-  name: '0004_prospects',
-  sql: `
+export class Prospects1764000004000 implements MigrationInterface {
+  static readonly legacyName = '0004_prospects';
+  name = 'Prospects1764000004000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`
     -- Workers found in door-to-door surveys who are not members yet (未入会职工底数).
     CREATE TABLE prospects (
       id                  uuid PRIMARY KEY,
@@ -23,5 +26,10 @@ export const prospects: Migration = {
       converted_at        timestamptz(3)
     );
     CREATE INDEX prospects_scope_page ON prospects (org_unit_path text_pattern_ops, created_at, id);
-  `,
-};
+  `);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query('DROP TABLE prospects;');
+  }
+}

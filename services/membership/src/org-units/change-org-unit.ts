@@ -1,37 +1,38 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OrgUnitDeactivatedV1, OrgUnitMovedV1, OrgUnitRenamedV1 } from '@gonghui/contracts';
 import { inScope, Principal } from '@gonghui/auth';
-import { inTransaction, Tx } from '@gonghui/persistence';
-import { Problem, ServiceRuntime } from '@gonghui/service-kit';
+import { Tx } from '@gonghui/persistence';
+import { Problem, ServiceRuntime, TransactionBoundary } from '@gonghui/service-kit';
 import { MoveOrgUnitRequest, OrgUnitView, UpdateOrgUnitRequest } from './org-unit.dto';
 import { childPath, placementProblem } from './org-unit-rules';
 import { OrgUnitRow, OrgUnitsRepository, toOrgUnitView } from './org-units.repository';
+import { OrgUnit } from './org-unit.entity';
 
 /** Use cases that change an existing unit: rename (and readdress), move with its subtree (划转), and deactivate (撤销). */
 @Injectable()
 export class ChangeOrgUnit {
   constructor(
     @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
+    private readonly transaction: TransactionBoundary,
     private readonly units: OrgUnitsRepository,
   ) {}
 
   update(id: string, request: UpdateOrgUnitRequest, principal: Principal, requestId?: string): Promise<OrgUnitView> {
     return this.change(id, principal, async (tx, unit) => {
-      const { rows } = await tx.query<OrgUnitRow>(
-        `UPDATE org_units SET name = COALESCE($2, name), address = COALESCE($3, address) WHERE id = $1 RETURNING *`,
-        [id, request.name ?? null, request.address ?? null],
-      );
+      const changes = { ...(request.name !== undefined && { name: request.name }), ...(request.address !== undefined && { address: request.address }) };
+      if (Object.keys(changes).length > 0) await tx.update(OrgUnit, { id }, changes);
       if (request.name !== undefined && request.name !== unit.name) {
         await this.runtime.outbox.record(tx, OrgUnitRenamedV1, { orgUnitId: id, name: request.name, renamedAt: new Date().toISOString() }, { correlationId: requestId });
       }
-      return rows[0];
+      return { ...unit, ...changes };
     });
   }
 
   deactivate(id: string, principal: Principal, requestId?: string): Promise<OrgUnitView> {
     return this.change(id, principal, async (tx, unit) => {
       if (!unit.active) throw Problem.conflict('already-inactive', '该组织已撤销 / The unit is already deactivated');
-      const { rows } = await tx.query<{ members: string; units: string }>(
+      // Hand-written: two counts over the subtree in one round trip.
+      const rows: { members: string; units: string }[] = await tx.query(
         `SELECT (SELECT count(*) FROM members WHERE status = 'active' AND org_unit_path LIKE $1 || '%') AS members,
                 (SELECT count(*) FROM org_units WHERE active AND parent_id = $2) AS units`,
         [unit.path, unit.id],
@@ -44,9 +45,9 @@ export class ChangeOrgUnit {
           `该组织仍有${members}名在册会员、${subUnits}个在用下级组织，请先转接或撤销 / The unit still has ${members} active members and ${subUnits} active sub-units: transfer or deactivate them first`,
         );
       }
-      const { rows: updated } = await tx.query<OrgUnitRow>('UPDATE org_units SET active = false WHERE id = $1 RETURNING *', [id]);
+      await tx.update(OrgUnit, { id }, { active: false });
       await this.runtime.outbox.record(tx, OrgUnitDeactivatedV1, { orgUnitId: id, deactivatedAt: new Date().toISOString() }, { correlationId: requestId });
-      return updated[0];
+      return { ...unit, active: false };
     });
   }
 
@@ -57,7 +58,7 @@ export class ChangeOrgUnit {
    */
   move(id: string, request: MoveOrgUnitRequest, principal: Principal, requestId?: string): Promise<OrgUnitView> {
     return this.change(id, principal, async (tx, unit) => {
-      if (!unit.parent_id) throw Problem.unprocessable('cannot-move-root', '市总工会不能划转 / The federation cannot be moved');
+      if (!unit.parentId) throw Problem.unprocessable('cannot-move-root', '市总工会不能划转 / The federation cannot be moved');
       const target = await this.units.findById(request.newParentId, tx);
       if (!target || !inScope(principal, target.path)) {
         throw new Problem(422, 'unknown-parent', '上级组织不存在 / Unknown parent unit', undefined, [{ field: 'newParentId', message: '组织不存在 / unknown organisation unit' }]);
@@ -68,7 +69,7 @@ export class ChangeOrgUnit {
         ]);
       }
       if (!target.active) throw Problem.unprocessable('parent-inactive', '目标组织已撤销 / The target unit is deactivated');
-      if (target.id === unit.parent_id) throw Problem.unprocessable('same-parent', '已在该组织之下 / The unit is already there');
+      if (target.id === unit.parentId) throw Problem.unprocessable('same-parent', '已在该组织之下 / The unit is already there');
       const misplaced = placementProblem(unit.kind, target.kind);
       if (misplaced) throw new Problem(422, 'invalid-placement', '组织层级不正确 / Invalid place in the tree', misplaced, [{ field: 'newParentId', message: misplaced }]);
 
@@ -80,24 +81,23 @@ export class ChangeOrgUnit {
         ['jobs', 'org_unit_path'],
         ['prospects', 'org_unit_path'],
       ]) {
+        // Hand-written: a prefix rewrite over whole tables, set-based.
         await tx.query(`UPDATE ${table} SET ${column} = $2 || substr(${column}, length($1) + 1) WHERE ${column} LIKE $1 || '%'`, [oldPath, newPath]);
       }
-      const { rows } = await tx.query<OrgUnitRow>('UPDATE org_units SET parent_id = $2 WHERE id = $1 RETURNING *', [id, target.id]);
+      await tx.update(OrgUnit, { id }, { parentId: target.id });
       await this.runtime.outbox.record(
         tx,
         OrgUnitMovedV1,
-        { orgUnitId: id, fromParentId: unit.parent_id, toParentId: target.id, oldPath, newPath, movedAt: new Date().toISOString() },
+        { orgUnitId: id, fromParentId: unit.parentId, toParentId: target.id, oldPath, newPath, movedAt: new Date().toISOString() },
         { correlationId: requestId },
       );
-      return rows[0];
+      return { ...unit, parentId: target.id, path: newPath };
     });
   }
 
   private change(id: string, principal: Principal, apply: (tx: Tx, unit: OrgUnitRow) => Promise<OrgUnitRow>): Promise<OrgUnitView> {
-    return inTransaction(this.runtime.pool, async (tx) => {
-      const { rows } = await tx.query<OrgUnitRow>('SELECT * FROM org_units WHERE id = $1 FOR UPDATE', [id]);
-      const unit = rows[0];
-      if (!unit || !inScope(principal, unit.path)) throw Problem.notFound(`组织不存在 / Organisation unit ${id} not found`);
+    return this.transaction.run(async (tx) => {
+      const unit = await this.units.lockInScope(tx, id, principal);
       return toOrgUnitView(await apply(tx, unit));
     });
   }

@@ -2,8 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { OrgUnitCreatedV1 } from '@gonghui/contracts';
 import { inScope, Principal } from '@gonghui/auth';
-import { inTransaction, isPgError, PgErrorCode } from '@gonghui/persistence';
-import { Problem, ServiceRuntime } from '@gonghui/service-kit';
+import { Problem, ServiceRuntime, TransactionBoundary } from '@gonghui/service-kit';
 import { CreateOrgUnitRequest, OrgUnitView } from './org-unit.dto';
 import { OrgUnitsRepository, toOrgUnitView } from './org-units.repository';
 import { childPath, placementProblem } from './org-unit-rules';
@@ -13,13 +12,14 @@ import { childPath, placementProblem } from './org-unit-rules';
 export class CreateOrgUnit {
   constructor(
     @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
+    private readonly transaction: TransactionBoundary,
     private readonly units: OrgUnitsRepository,
   ) {}
 
   async execute(request: CreateOrgUnitRequest, principal: Principal, requestId?: string): Promise<OrgUnitView> {
     const id = randomUUID();
-    try {
-      return await inTransaction(this.runtime.pool, async (tx) => {
+    return this.transaction.run(
+      async (tx) => {
         const parent = request.parentId ? await this.units.findById(request.parentId, tx) : null;
         if (request.parentId && (!parent || !inScope(principal, parent.path))) {
           throw Problem.unprocessable('unknown-parent', `上级组织不存在 / Parent unit ${request.parentId} does not exist`);
@@ -35,12 +35,12 @@ export class CreateOrgUnit {
 
         const row = await this.units.insert(tx, {
           id,
-          parent_id: parent?.id ?? null,
+          parentId: parent?.id ?? null,
           path: childPath(parent?.path ?? null, id),
           code: request.code,
           name: request.name,
           kind: request.kind,
-          credit_code: request.creditCode?.toUpperCase() ?? null,
+          creditCode: request.creditCode?.toUpperCase() ?? null,
           address: request.address ?? null,
         });
         await this.runtime.outbox.record(
@@ -48,22 +48,18 @@ export class CreateOrgUnit {
           OrgUnitCreatedV1,
           {
             orgUnitId: row.id,
-            parentId: row.parent_id,
+            parentId: row.parentId,
             path: row.path,
             code: row.code,
             name: row.name,
             kind: row.kind,
-            createdAt: row.created_at.toISOString(),
+            createdAt: row.createdAt.toISOString(),
           },
           { correlationId: requestId },
         );
         return toOrgUnitView(row);
-      });
-    } catch (error) {
-      if (isPgError(error, PgErrorCode.uniqueViolation)) {
-        throw Problem.conflict('duplicate-code', `组织编码已存在 / Unit code ${request.code} is already used`);
-      }
-      throw error;
-    }
+      },
+      { org_units_code_key: () => Problem.conflict('duplicate-code', `组织编码已存在 / Unit code ${request.code} is already used`) },
+    );
   }
 }

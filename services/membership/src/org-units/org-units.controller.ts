@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { inScope, Principal, scopeLikePattern } from '@gonghui/auth';
-import { Authorize, CurrentPrincipal, decodeCursor, DEFAULT_PAGE_SIZE, Page, Problem, RequestId, toPage } from '@gonghui/service-kit';
+import { Principal } from '@gonghui/auth';
+import { Authorize, CurrentPrincipal, Page, RequestId } from '@gonghui/service-kit';
 import { CreateOrgUnitRequest, ListOrgUnitsQuery, MoveOrgUnitRequest, OrgUnitPage, OrgUnitView, UpdateOrgUnitRequest } from './org-unit.dto';
 import { ChangeOrgUnit } from './change-org-unit';
 import { OrgUnitsRepository, toOrgUnitView } from './org-units.repository';
@@ -67,10 +67,7 @@ export class OrgUnitsController {
   @ApiOperation({ summary: 'List the units in your subtree (组织列表)' })
   @ApiOkResponse({ type: OrgUnitPage })
   async list(@Query() query: ListOrgUnitsQuery, @CurrentPrincipal() principal: Principal): Promise<Page<OrgUnitView>> {
-    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = decodeCursor<{ t: string; id: string }>(query.cursor, ['t', 'id']);
-    const rows = await this.units.list(scopeLikePattern(principal), query.parentId, after, limit);
-    return toPage(rows, limit, toOrgUnitView, (r) => ({ t: r.created_at.toISOString(), id: r.id }));
+    return this.units.list(principal, query.parentId, query);
   }
 
   @Get(':id/statistics')
@@ -88,8 +85,6 @@ export class OrgUnitsController {
   @ApiOkResponse({ type: OrgUnitView })
   @ApiNotFoundResponse({ description: 'No such unit in your subtree' })
   async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<OrgUnitView> {
-    const row = await this.units.findById(id);
-    if (!row || !inScope(principal, row.path)) throw Problem.notFound(`组织不存在 / Organisation unit ${id} not found`);
-    return toOrgUnitView(row);
+    return toOrgUnitView(await this.units.findInScope(id, principal));
   }
 }

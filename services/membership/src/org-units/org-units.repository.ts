@@ -1,66 +1,57 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { OrgUnitKind } from '@gonghui/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Principal } from '@gonghui/auth';
 import { Tx } from '@gonghui/persistence';
-import { ServiceRuntime } from '@gonghui/service-kit';
+import { keysetPage, Page, requireInScope, whereInScope } from '@gonghui/service-kit';
 import { OrgUnitView } from './org-unit.dto';
+import { OrgUnit } from './org-unit.entity';
 
-export interface OrgUnitRow {
-  id: string;
-  parent_id: string | null;
-  path: string;
-  code: string;
-  name: string;
-  kind: OrgUnitKind;
-  credit_code: string | null;
-  address: string | null;
-  active: boolean;
-  created_at: Date;
-}
+export type OrgUnitRow = OrgUnit;
 
-export function toOrgUnitView(row: OrgUnitRow): OrgUnitView {
+export function toOrgUnitView(row: OrgUnit): OrgUnitView {
   return {
     id: row.id,
-    parentId: row.parent_id,
+    parentId: row.parentId,
     path: row.path,
     code: row.code,
     name: row.name,
     kind: row.kind,
-    creditCode: row.credit_code,
+    creditCode: row.creditCode,
     address: row.address,
     active: row.active,
-    createdAt: row.created_at.toISOString(),
+    createdAt: row.createdAt.toISOString(),
   };
 }
 
 @Injectable()
 export class OrgUnitsRepository {
-  constructor(@Inject(ServiceRuntime) private readonly runtime: ServiceRuntime) {}
+  constructor(@InjectRepository(OrgUnit) private readonly units: Repository<OrgUnit>) {}
 
-  async findById(id: string, tx?: Tx): Promise<OrgUnitRow | null> {
-    const { rows } = await (tx ?? this.runtime.pool).query<OrgUnitRow>('SELECT * FROM org_units WHERE id = $1', [id]);
-    return rows[0] ?? null;
+  findById(id: string, tx?: Tx): Promise<OrgUnit | null> {
+    return (tx ? tx.getRepository(OrgUnit) : this.units).findOne({ where: { id } });
   }
 
-  async insert(tx: Tx, unit: Omit<OrgUnitRow, 'active' | 'created_at'>): Promise<OrgUnitRow> {
-    const { rows } = await tx.query<OrgUnitRow>(
-      `INSERT INTO org_units (id, parent_id, path, code, name, kind, credit_code, address)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-      [unit.id, unit.parent_id, unit.path, unit.code, unit.name, unit.kind, unit.credit_code, unit.address],
-    );
-    return rows[0];
+  /** The unit, locked for the rest of the transaction; 404 outside the user's subtree. */
+  async lockInScope(tx: Tx, id: string, principal: Principal): Promise<OrgUnit> {
+    const unit = await tx.getRepository(OrgUnit).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    return requireInScope(unit, (u) => u.path, principal, `组织不存在 / Organisation unit ${id} not found`);
   }
 
-  /** A page of units inside `scopeLike`, keyset-ordered by (created_at, id). */
-  async list(scopeLike: string, parentId: string | undefined, after: { t: string; id: string } | null, limit: number): Promise<OrgUnitRow[]> {
-    const { rows } = await this.runtime.pool.query<OrgUnitRow>(
-      `SELECT * FROM org_units
-        WHERE path LIKE $1
-          AND ($2::uuid IS NULL OR parent_id = $2)
-          AND ($3::timestamptz IS NULL OR (created_at, id) > ($3, $4::uuid))
-        ORDER BY created_at, id
-        LIMIT $5`,
-      [scopeLike, parentId ?? null, after?.t ?? null, after?.id ?? null, limit + 1],
-    );
-    return rows;
+  async findInScope(id: string, principal: Principal): Promise<OrgUnit> {
+    return requireInScope(await this.findById(id), (u) => u.path, principal, `组织不存在 / Organisation unit ${id} not found`);
+  }
+
+  async insert(tx: Tx, unit: Omit<OrgUnit, 'active' | 'createdAt'>): Promise<OrgUnit> {
+    const createdAt = new Date();
+    await tx.insert(OrgUnit, { ...unit, active: true, createdAt });
+    return { ...unit, active: true, createdAt };
+  }
+
+  /** A page of units in the user's subtree, keyset-ordered by (created_at, id). */
+  list(principal: Principal, parentId: string | undefined, page: { limit?: number; cursor?: string }): Promise<Page<OrgUnitView>> {
+    const query = whereInScope(this.units.createQueryBuilder('u'), 'u.path', principal);
+    if (parentId) query.andWhere('u.parentId = :parentId', { parentId });
+    return keysetPage(query, page, { time: 'u.createdAt', id: 'u.id', positionOf: (u) => ({ t: u.createdAt, id: u.id }) }, toOrgUnitView);
   }
 }

@@ -1,6 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { ApiProperty } from '@nestjs/swagger';
-import { ServiceRuntime } from '@gonghui/service-kit';
 
 export class MemberCounts {
   @ApiProperty({ description: 'Active members in the unit and everything below it' }) activeMembers!: number;
@@ -41,13 +42,14 @@ const toCounts = (r: CountsRow): MemberCounts => ({
 /** Member figures per unit, rolled up over the subtree through the materialised path. */
 @Injectable()
 export class UnitStatisticsQuery {
-  constructor(@Inject(ServiceRuntime) private readonly runtime: ServiceRuntime) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async forUnit(unit: { id: string; path: string }): Promise<UnitStatistics> {
-    const pool = this.runtime.pool;
-    const [own, children] = await Promise.all([
-      pool.query<CountsRow>(`SELECT ${COUNTS} FROM members m WHERE m.org_unit_path LIKE $1 || '%'`, [unit.path]),
-      pool.query<CountsRow & { id: string; name: string }>(
+    const db = this.dataSource;
+    // Hand-written: filtered aggregates rolled up over the materialised path.
+    const [own, children]: [CountsRow[], (CountsRow & { id: string; name: string })[]] = await Promise.all([
+      db.query(`SELECT ${COUNTS} FROM members m WHERE m.org_unit_path LIKE $1 || '%'`, [unit.path]),
+      db.query(
         `SELECT c.id, c.name, ${COUNTS}
            FROM org_units c LEFT JOIN members m ON m.org_unit_path LIKE c.path || '%'
           WHERE c.parent_id = $1
@@ -58,8 +60,8 @@ export class UnitStatisticsQuery {
     ]);
     return {
       orgUnitId: unit.id,
-      ...toCounts(own.rows[0]),
-      children: children.rows.map((r) => ({ orgUnitId: r.id, name: r.name, ...toCounts(r) })),
+      ...toCounts(own[0]),
+      children: children.map((r) => ({ orgUnitId: r.id, name: r.name, ...toCounts(r) })),
     };
   }
 }

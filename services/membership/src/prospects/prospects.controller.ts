@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { Principal, scopeLikePattern } from '@gonghui/auth';
-import { Authorize, CurrentPrincipal, decodeCursor, DEFAULT_PAGE_SIZE, Page, RequestId, toPage } from '@gonghui/service-kit';
+import { Principal } from '@gonghui/auth';
+import { Authorize, CurrentPrincipal, Page, RequestId } from '@gonghui/service-kit';
 import { MemberView } from '../members/member.dto';
 import { ConvertProspectRequest, ListProspectsQuery, ProspectPage, ProspectView, RecordProspectRequest } from './prospect.dto';
 import { Prospects, toProspectView } from './prospects';
@@ -26,9 +26,7 @@ export class ProspectsController {
   @ApiOperation({ summary: 'Prospects found in your subtree' })
   @ApiOkResponse({ type: ProspectPage })
   async list(@Query() query: ListProspectsQuery, @CurrentPrincipal() principal: Principal): Promise<Page<ProspectView>> {
-    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const rows = await this.prospects.list(query, scopeLikePattern(principal), decodeCursor(query.cursor, ['t', 'id']), limit);
-    return toPage(rows, limit, toProspectView, (r) => ({ t: r.created_at.toISOString(), id: r.id }));
+    return this.prospects.list(query, principal);
   }
 
   @Get(':id')

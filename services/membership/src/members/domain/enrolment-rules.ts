@@ -1,5 +1,9 @@
 import { describeNationalIdProblem, maskMobile, maskNationalId, parseMobile, parseNationalId } from '@gonghui/identifiers';
-import { FieldError } from '@gonghui/service-kit';
+/** A problem with one field, as problem+json's errors[] lists it. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
 
 export interface EnrolmentIdentity {
   nationalId: string;

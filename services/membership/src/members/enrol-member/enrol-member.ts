@@ -12,6 +12,17 @@ import { EnrolMemberRequest, MemberView } from '../member.dto';
 import { MembersRepository, toMemberView } from '../members.repository';
 import { MemberNumbers } from './member-numbers';
 
+/** A second active membership of one person: 409 on nationalId. */
+export function alreadyAMember(): Problem {
+  return new Problem(
+    409,
+    'already-a-member',
+    '此人已是在册会员 / This person is already an active member',
+    '同一人不能重复入会 / One person cannot be an active member twice',
+    [{ field: 'nationalId', message: '该身份证号已登记为在册会员 / this resident ID already belongs to an active member' }],
+  );
+}
+
 /**
  * Use case: enrol one person (入会). Real-name checks first; then one statement writes the member
  * row, its history entry and its `member.enrolled` event, or nothing: a transaction of one round
@@ -84,20 +95,16 @@ export class EnrolMember {
     throw Problem.conflict('org-unit-changing', '该组织正在调整，请稍后重试 / The unit is being changed: try again shortly');
   }
 
-  /** The partial unique index refused a second active membership: a 409 on nationalId. */
+  /**
+   * The partial unique index refused a second active membership: a 409 on nationalId. The single
+   * enrolment statement runs outside TransactionBoundary (it is a transaction of its own; BEGIN and
+   * COMMIT would add two round trips to the hot path), so it maps the violation here, the same way.
+   */
   async refusingSecondMembership<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
-      if (isPgError(error, PgErrorCode.uniqueViolation) && error.constraint === 'members_one_active_per_person') {
-        throw new Problem(
-          409,
-          'already-a-member',
-          '此人已是在册会员 / This person is already an active member',
-          '同一人不能重复入会 / One person cannot be an active member twice',
-          [{ field: 'nationalId', message: '该身份证号已登记为在册会员 / this resident ID already belongs to an active member' }],
-        );
-      }
+      if (isPgError(error, PgErrorCode.uniqueViolation) && error.constraint === 'members_one_active_per_person') throw alreadyAMember();
       throw error;
     }
   }

@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { inScope, Principal } from '@gonghui/auth';
-import { inTransaction } from '@gonghui/persistence';
-import { Problem, ServiceRuntime } from '@gonghui/service-kit';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Problem, TransactionBoundary } from '@gonghui/service-kit';
 import { PersonalDataVault } from '@gonghui/identifiers';
 import { AccessLogEntryView, RevealedIdentityView } from '../member.dto';
 import { MembersRepository } from '../members.repository';
+import { PersonalDataAccess } from '../member.entity';
 
 /**
  * Use case: show a member's full resident ID and mobile to a user with the
@@ -14,21 +16,17 @@ import { MembersRepository } from '../members.repository';
 @Injectable()
 export class RevealIdentity {
   constructor(
-    @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
+    private readonly transaction: TransactionBoundary,
+    @InjectRepository(PersonalDataAccess) private readonly accesses: Repository<PersonalDataAccess>,
     @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
     private readonly members: MembersRepository,
   ) {}
 
   async execute(memberId: string, reason: string, principal: Principal): Promise<RevealedIdentityView> {
-    return inTransaction(this.runtime.pool, async (tx) => {
+    return this.transaction.run(async (tx) => {
       const member = await this.members.findById(memberId, tx);
       if (!member || !inScope(principal, member.org_unit_path)) throw Problem.notFound(`会员不存在 / Member ${memberId} not found`);
-      await tx.query('INSERT INTO personal_data_access_log (member_id, actor_id, actor, reason) VALUES ($1, $2, $3, $4)', [
-        member.id,
-        principal.userId,
-        principal.username,
-        reason.trim(),
-      ]);
+      await tx.insert(PersonalDataAccess, { memberId: member.id, actorId: principal.userId, actor: principal.username, reason: reason.trim(), accessedAt: new Date() });
       return { nationalId: this.vault.decrypt(member.national_id_cipher), mobile: this.vault.decrypt(member.mobile_cipher) };
     });
   }
@@ -36,10 +34,7 @@ export class RevealIdentity {
   async accessLog(memberId: string, principal: Principal): Promise<AccessLogEntryView[]> {
     const member = await this.members.findById(memberId);
     if (!member || !inScope(principal, member.org_unit_path)) throw Problem.notFound(`会员不存在 / Member ${memberId} not found`);
-    const { rows } = await this.runtime.pool.query<{ actor: string; reason: string; accessed_at: Date }>(
-      'SELECT actor, reason, accessed_at FROM personal_data_access_log WHERE member_id = $1 ORDER BY id',
-      [memberId],
-    );
-    return rows.map((r) => ({ actor: r.actor, reason: r.reason, accessedAt: r.accessed_at.toISOString() }));
+    const rows = await this.accesses.find({ where: { memberId }, order: { id: 'ASC' } });
+    return rows.map((r) => ({ actor: r.actor, reason: r.reason, accessedAt: r.accessedAt.toISOString() }));
   }
 }
