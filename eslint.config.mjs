@@ -15,6 +15,12 @@ export default tseslint.config(
     },
   },
   {
+    // Jest's transformers are CommonJS modules run by Node.
+    files: ['libs/testing/jest/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { __filename: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Domain rules are pure: state and command in, changes and events out. No framework,
     // persistence or broker in a domain/ folder, so a rule is unit-tested without any of them.
     files: ['**/domain/**/*.ts'],

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { DataSource, DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import type { EntityClass, MigrationClass } from './sql-migration';
 
 export interface ServiceDataSourceOptions {
   /** Connection URL of the service's own database role. */
@@ -7,9 +8,9 @@ export interface ServiceDataSourceOptions {
   /** The service's schema; every connection's search_path is set to it (and nothing else). */
   schema: string;
   /** Every entity of the service, listed explicitly (globs break in bundled builds). */
-  entities: MixedList<Function | string | EntitySchema>;
+  entities: EntityClass[];
   /** The service's `MigrationInterface` classes, in the order they apply. */
-  migrations?: Function[];
+  migrations?: MigrationClass[];
   poolSize?: number;
   applicationName?: string;
 }

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { openDedicatedConnection } from './data-source';
-import { legacyNameOf, migrationName, migrationTimestamp } from './sql-migration';
+import { legacyNameOf, MigrationClass, migrationName, migrationTimestamp } from './sql-migration';
 
 export interface MigrationResult {
   applied: string[];
@@ -35,7 +35,7 @@ async function carryOverLegacyHistory(dataSource: DataSource, schema: string): P
   const [{ legacy }] = await dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS legacy`, [`${schema}.schema_migrations`]);
   if (!legacy) return;
   const applied = new Set<string>((await dataSource.query(`SELECT name FROM schema_migrations`)).map((r: { name: string }) => r.name));
-  const carried = (dataSource.options.migrations as Function[]).filter((m) => {
+  const carried = (dataSource.options.migrations as MigrationClass[]).filter((m) => {
     const legacyName = legacyNameOf(m);
     return legacyName !== undefined && applied.has(legacyName);
   });

@@ -4,17 +4,24 @@
  * (TypeORM orders by the timestamp); one that existed before TypeORM also has
  * `static readonly legacyName = '0001_…'`, the name the old runner recorded.
  */
+import type { MigrationInterface } from 'typeorm';
+
 export interface LegacyNamedMigration {
   readonly legacyName?: string;
 }
 
-export function legacyNameOf(migration: Function): string | undefined {
-  return (migration as unknown as LegacyNamedMigration).legacyName;
+/** A migration as a DataSource lists it: its class. */
+export type MigrationClass = (new () => MigrationInterface) & LegacyNamedMigration;
+
+/** An entity as a DataSource lists it: its class. */
+export type EntityClass = new () => object;
+
+export function legacyNameOf(migration: MigrationClass): string | undefined {
+  return migration.legacyName;
 }
 
-export function migrationName(migration: Function): string {
-  const instance = new (migration as new () => { name?: string })();
-  return instance.name ?? migration.name;
+export function migrationName(migration: MigrationClass): string {
+  return new migration().name ?? migration.name;
 }
 
 export function migrationTimestamp(name: string): number {

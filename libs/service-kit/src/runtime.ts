@@ -1,16 +1,16 @@
 import { Logger } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { createServiceDataSource, runMigrations } from '@gonghui/persistence';
+import { createServiceDataSource, EntityClass, MigrationClass, runMigrations } from '@gonghui/persistence';
 import { createKafka, KafkaEventPublisher, KafkaEventTransport, kafkaIsReachable, MessagingRetention, messagingEntities, messagingMigrations, Outbox, OutboxRelay } from '@gonghui/messaging';
 import { ServiceConfig } from './config';
 
 /** What a service declares about its storage; the runtime wires the rest. */
 export interface ServiceDefinition {
   /** The service's own entities, listed explicitly (the outbox and inbox are added here). */
-  entities: Function[];
+  entities: EntityClass[];
   /** The service's own `MigrationInterface` classes in order, after the messaging ones (added here). */
-  migrations: Function[];
+  migrations: MigrationClass[];
 }
 
 /** The service's DataSource: its role, its schema, the messaging tables and its own. */
