@@ -1,7 +1,8 @@
-import { Consumer, KafkaMessage } from 'kafkajs';
+import { Consumer, KafkaMessage, Producer } from 'kafkajs';
+import type { EventContract } from '@gonghui/contracts';
 import { randomUUID } from 'node:crypto';
 import { Principal, signAccessToken } from '@gonghui/auth';
-import { createKafka, fromBinaryMode, CloudEvent, headerTexts, kafkaSettingsFromEnv } from '@gonghui/messaging';
+import { createKafka, fromBinaryMode, CloudEvent, headerTexts, kafkaSettingsFromEnv, toBinaryMode } from '@gonghui/messaging';
 import { DEVELOPMENT_JWT_SECRET, ServiceConfig, serviceConfigFromEnv, ServiceName } from '@gonghui/service-kit';
 import { serviceDatabaseUrl } from '@gonghui/infra';
 
@@ -105,4 +106,50 @@ function read(message: KafkaMessage): ReceivedEvent {
     event = null;
   }
   return { key: message.key?.toString() ?? null, event, headers, value: message.value?.toString() ?? null };
+}
+
+/**
+ * Publishes onto this test run's topics as another service would: CloudEvents in binary mode,
+ * keyed by the aggregate id. How a service under test learns of members, cases and units.
+ */
+export class EventSender {
+  private constructor(
+    private readonly producer: Producer,
+    private readonly topicPrefix: string,
+  ) {}
+
+  static async open(clientId: string): Promise<EventSender> {
+    const settings = kafkaSettingsFromEnv(clientId);
+    const producer = createKafka(settings).producer();
+    await producer.connect();
+    return new EventSender(producer, settings.topicPrefix);
+  }
+
+  /** One event; answers its id. `eventId` repeats a delivery, `key` overrides the aggregate id. */
+  async send<T>(contract: EventContract<T>, data: T, options: { eventId?: string; key?: string } = {}): Promise<string> {
+    const id: string = options.eventId ?? randomUUID();
+    await this.sendMany(contract, [data], [id], options.key);
+    return id;
+  }
+
+  /** Events of one type in one produce request, in order. */
+  async sendMany<T>(contract: EventContract<T>, items: T[], ids: string[] = items.map(() => randomUUID()), key?: string): Promise<string[]> {
+    await this.producer.send({
+      topic: this.topicPrefix + contract.topic,
+      messages: items.map((data, i) => {
+        const { headers, value } = toBinaryMode({ id: ids[i], type: contract.type, source: '/test', time: new Date().toISOString(), specversion: '1.0', data });
+        return { key: key ?? String((data as Record<string, unknown>)[contract.keyField]), value, headers };
+      }),
+    });
+    return ids;
+  }
+
+  /** A message as it is, for what no well-behaved producer sends (malformed values, missing headers). */
+  async sendRaw(logicalTopic: string, message: { key: string; value: string; headers?: Record<string, string> }): Promise<void> {
+    await this.producer.send({ topic: this.topicPrefix + logicalTopic, messages: [message] });
+  }
+
+  async close(): Promise<void> {
+    await this.producer.disconnect();
+  }
 }

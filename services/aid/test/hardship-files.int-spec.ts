@@ -1,19 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Producer } from 'kafkajs';
 import request from 'supertest';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { HardshipFileOpenedV1, MemberEnrolledV1 } from '@gonghui/contracts';
-import { createKafka, kafkaSettingsFromEnv, toBinaryMode } from '@gonghui/messaging';
 import { createServiceApp, ServiceRuntime } from '@gonghui/service-kit';
-import { eventually, testServiceConfig, tokenFor, TopicReader } from '@gonghui/testing';
+import { EventSender, eventually, testServiceConfig, tokenFor, TopicReader } from '@gonghui/testing';
 import { aidService } from '../src/service';
 
 /** Hardship files over HTTP, in-process: validation, scope, conflicts, pages, and the event on the real broker. */
 describe('aid hardship files over HTTP', () => {
   let app: NestFastifyApplication;
   let runtime: ServiceRuntime;
-  let producer: Producer;
-  const prefix = kafkaSettingsFromEnv('x').topicPrefix;
+  let events: EventSender;
 
   const hex = () => randomUUID().replace(/-/g, '');
   const uuidOf = (h: string) => `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
@@ -38,14 +35,10 @@ describe('aid hardship files over HTTP', () => {
   /** Members become known to aid as they do in production: membership's enrolment events, through the broker. */
   async function enrolMembers(d: { orgUnitId: string; path: string }, count: number): Promise<string[]> {
     const ids = Array.from({ length: count }, () => randomUUID());
-    await producer.send({
-      topic: prefix + MemberEnrolledV1.topic,
-      messages: ids.map((memberId) => {
-        const data: MemberEnrolledV1 = { ...MemberEnrolledV1.example, memberId, orgUnitId: d.orgUnitId, orgUnitPath: d.path, enrolledAt: new Date().toISOString() };
-        const { headers, value } = toBinaryMode({ id: randomUUID(), type: MemberEnrolledV1.type, source: '/test', time: new Date().toISOString(), specversion: '1.0', data });
-        return { key: memberId, value, headers };
-      }),
-    });
+    await events.sendMany(
+      MemberEnrolledV1,
+      ids.map((memberId) => ({ ...MemberEnrolledV1.example, memberId, orgUnitId: d.orgUnitId, orgUnitPath: d.path, enrolledAt: new Date().toISOString() })),
+    );
     await eventually(async () => expect(await runtime.dataSource.query('SELECT 1 FROM member_directory WHERE member_id = ANY($1)', [ids])).toHaveLength(count));
     return ids;
   }
@@ -54,12 +47,11 @@ describe('aid hardship files over HTTP', () => {
 
   beforeAll(async () => {
     ({ app, runtime } = await createServiceApp({ ...aidService(testServiceConfig('aid')), logLevels: ['error'] }));
-    producer = createKafka(kafkaSettingsFromEnv('aid-files-test-producer')).producer();
-    await producer.connect();
+    events = await EventSender.open('aid-files-test-producer');
   });
 
   afterAll(async () => {
-    await producer?.disconnect();
+    await events?.close();
     await app?.close();
   });
 

@@ -1,19 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Producer } from 'kafkajs';
 import request from 'supertest';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DisputeCaseSettledV1, EventContract, MemberEnrolledV1 } from '@gonghui/contracts';
-import { createKafka, kafkaSettingsFromEnv, toBinaryMode } from '@gonghui/messaging';
+import { DisputeCaseSettledV1, MemberEnrolledV1 } from '@gonghui/contracts';
 import { createServiceApp, ServiceRuntime } from '@gonghui/service-kit';
-import { eventually, testServiceConfig, tokenFor } from '@gonghui/testing';
+import { EventSender, eventually, testServiceConfig, tokenFor } from '@gonghui/testing';
 import { aidService } from '../src/service';
 
 /** The referrals list over HTTP: scoped by the member's unit as aid knows it, paged by cursor. */
 describe('aid referrals over HTTP', () => {
   let app: NestFastifyApplication;
   let runtime: ServiceRuntime;
-  let producer: Producer;
-  const prefix = kafkaSettingsFromEnv('x').topicPrefix;
+  let events: EventSender;
   const hex = () => randomUUID().replace(/-/g, '');
   const uuidOf = (h: string) => `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
   const district = () => {
@@ -23,10 +20,6 @@ describe('aid referrals over HTTP', () => {
   const officerOf = (d: { orgUnitId: string; path: string }) => `Bearer ${tokenFor({ roles: ['aid-officer'], orgUnitId: d.orgUnitId, scopePath: d.path })}`;
   const admin = `Bearer ${tokenFor()}`;
 
-  async function send<T>(contract: EventContract<T>, data: T): Promise<void> {
-    const { headers, value } = toBinaryMode({ id: randomUUID(), type: contract.type, source: '/test', time: new Date().toISOString(), specversion: '1.0', data });
-    await producer.send({ topic: prefix + contract.topic, messages: [{ key: String((data as Record<string, unknown>)[contract.keyField]), value, headers }] });
-  }
   const settled = (memberId: string, totalAmountFen = 500_000) => ({
     caseId: randomUUID(),
     memberId,
@@ -40,12 +33,11 @@ describe('aid referrals over HTTP', () => {
 
   beforeAll(async () => {
     ({ app, runtime } = await createServiceApp({ ...aidService(testServiceConfig('aid')), logLevels: ['error'] }));
-    producer = createKafka(kafkaSettingsFromEnv('aid-referrals-test-producer')).producer();
-    await producer.connect();
+    events = await EventSender.open('aid-referrals-test-producer');
   });
 
   afterAll(async () => {
-    await producer?.disconnect();
+    await events?.close();
     await app?.close();
   });
 
@@ -53,11 +45,11 @@ describe('aid referrals over HTTP', () => {
     const [mine, theirs] = [district(), district()];
     const [m1, m2, other, unknown] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
     for (const [memberId, d] of [[m1, mine], [m2, mine], [other, theirs]] as const) {
-      await send(MemberEnrolledV1, { ...MemberEnrolledV1.example, memberId, orgUnitId: d.orgUnitId, orgUnitPath: d.path, enrolledAt: new Date().toISOString() });
+      await events.send(MemberEnrolledV1, { ...MemberEnrolledV1.example, memberId, orgUnitId: d.orgUnitId, orgUnitPath: d.path, enrolledAt: new Date().toISOString() });
     }
     await eventually(async () => expect(await runtime.dataSource.query('SELECT 1 FROM member_directory WHERE member_id = ANY($1)', [[m1, m2, other]])).toHaveLength(3));
     const cases = [settled(m1, 100), settled(m2, 200), settled(m1, 300), settled(other), settled(unknown)];
-    for (const c of cases) await send(DisputeCaseSettledV1, c);
+    for (const c of cases) await events.send(DisputeCaseSettledV1, c);
     await eventually(async () =>
       expect(await runtime.dataSource.query('SELECT 1 FROM referrals WHERE source_case_id = ANY($1)', [cases.map((c) => c.caseId)])).toHaveLength(5),
     );

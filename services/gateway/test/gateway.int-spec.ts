@@ -1,13 +1,11 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { Producer } from 'kafkajs';
 import request from 'supertest';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { EventContract, MemberEnrolledV1, OrgUnitCreatedV1, OrgUnitMovedV1, OrgUnitRenamedV1 } from '@gonghui/contracts';
-import { createKafka, kafkaSettingsFromEnv, toBinaryMode } from '@gonghui/messaging';
+import { MemberEnrolledV1, OrgUnitCreatedV1, OrgUnitMovedV1, OrgUnitRenamedV1 } from '@gonghui/contracts';
 import { createServiceApp, ServiceRuntime } from '@gonghui/service-kit';
-import { eventually, testServiceConfig, tokenFor } from '@gonghui/testing';
+import { EventSender, eventually, testServiceConfig, tokenFor } from '@gonghui/testing';
 import { gatewayService } from '../src/service';
 import { SEED_ADMIN } from '../src/users/users.service';
 
@@ -20,17 +18,11 @@ describe('gateway routes', () => {
   let app: NestFastifyApplication;
   let runtime: ServiceRuntime;
   let server: http.Server;
-  let producer: Producer;
+  let events: EventSender;
   let otherService: http.Server;
   let proxied: { method?: string; url?: string }[] = [];
   const admin = tokenFor();
-  const prefix = kafkaSettingsFromEnv('x').topicPrefix;
   const saved = { ...process.env };
-
-  async function send<T>(contract: EventContract<T>, data: T): Promise<void> {
-    const { headers, value } = toBinaryMode({ id: randomUUID(), type: contract.type, source: '/test', time: new Date().toISOString(), specversion: '1.0', data });
-    await producer.send({ topic: prefix + contract.topic, messages: [{ key: String((data as Record<string, unknown>)[contract.keyField]), value, headers }] });
-  }
 
   beforeAll(async () => {
     // Stands for the aid service's HTTP answers.
@@ -52,12 +44,11 @@ describe('gateway routes', () => {
 
     ({ app, runtime } = await createServiceApp({ ...gatewayService(testServiceConfig('gateway')), logLevels: ['error'] }));
     server = app.getHttpServer();
-    producer = createKafka(kafkaSettingsFromEnv('gateway-test-producer')).producer();
-    await producer.connect();
+    events = await EventSender.open('gateway-test-producer');
   });
 
   afterAll(async () => {
-    await producer?.disconnect();
+    await events?.close();
     await app?.close();
     otherService?.closeAllConnections();
     await new Promise((r) => otherService?.close(r));
@@ -97,7 +88,7 @@ describe('gateway routes', () => {
       const unitId = randomUUID();
       const hex = () => randomUUID().replace(/-/g, '');
       const path = `/${unitId.replace(/-/g, '')}/`;
-      await send(OrgUnitCreatedV1, { ...OrgUnitCreatedV1.example, orgUnitId: unitId, path, name: '测试区总工会', createdAt: new Date().toISOString() });
+      await events.send(OrgUnitCreatedV1, { ...OrgUnitCreatedV1.example, orgUnitId: unitId, path, name: '测试区总工会', createdAt: new Date().toISOString() });
       const username = `user.${randomUUID().slice(0, 8)}`;
       const body = { username, displayName: '区会员工作专员', password: 'long-enough-password', roles: ['membership-officer'], orgUnitId: unitId };
 
@@ -115,8 +106,8 @@ describe('gateway routes', () => {
       // The user logs in and sees the unit's subtree; renaming and moving the unit keep it current.
       const login = await request(server).post('/api/v1/auth/token').send({ username, password: body.password }).expect(200);
       const newPath = `/${hex()}${path}`;
-      await send(OrgUnitRenamedV1, { ...OrgUnitRenamedV1.example, orgUnitId: unitId, name: '新名称总工会', renamedAt: new Date().toISOString() });
-      await send(OrgUnitMovedV1, { ...OrgUnitMovedV1.example, orgUnitId: unitId, oldPath: path, newPath, movedAt: new Date().toISOString() });
+      await events.send(OrgUnitRenamedV1, { ...OrgUnitRenamedV1.example, orgUnitId: unitId, name: '新名称总工会', renamedAt: new Date().toISOString() });
+      await events.send(OrgUnitMovedV1, { ...OrgUnitMovedV1.example, orgUnitId: unitId, oldPath: path, newPath, movedAt: new Date().toISOString() });
       await eventually(async () => {
         const me = await request(server).get('/api/v1/auth/me').set('authorization', `Bearer ${login.body.accessToken}`).expect(200);
         expect(me.body.scopePath).toBe(newPath);

@@ -1,19 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Producer } from 'kafkajs';
 import request from 'supertest';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DisputeCaseOpenedV1, DisputeCaseSettledV1, EventContract, MemberEnrolledV1, MemberLeftV1 } from '@gonghui/contracts';
-import { createKafka, kafkaSettingsFromEnv, toBinaryMode } from '@gonghui/messaging';
+import { DisputeCaseOpenedV1, DisputeCaseSettledV1, MemberEnrolledV1, MemberLeftV1 } from '@gonghui/contracts';
 import { createServiceApp, encodeCursor, ServiceRuntime } from '@gonghui/service-kit';
-import { eventually, testServiceConfig, tokenFor, TopicReader } from '@gonghui/testing';
+import { EventSender, eventually, testServiceConfig, tokenFor, TopicReader } from '@gonghui/testing';
 import { mediationService } from '../src/service';
 
 /** Mediation's HTTP behaviour in-process (supertest), against the real Postgres and broker. */
 describe('mediation: dispute cases', () => {
   let app: NestFastifyApplication;
   let runtime: ServiceRuntime;
-  let producer: Producer;
-  const prefix = kafkaSettingsFromEnv('x').topicPrefix;
+  let events: EventSender;
   const hex = () => randomUUID().replace(/-/g, '');
   const districtA = `/${hex()}/${hex()}/`;
   const districtB = `/${hex()}/${hex()}/`;
@@ -22,18 +19,13 @@ describe('mediation: dispute cases', () => {
 
   const server = () => app.getHttpServer();
 
-  async function send<T>(contract: EventContract<T>, data: T): Promise<void> {
-    const { headers, value } = toBinaryMode({ id: randomUUID(), type: contract.type, source: '/test', time: new Date().toISOString(), specversion: '1.0', data });
-    await producer.send({ topic: prefix + contract.topic, messages: [{ key: String((data as Record<string, unknown>)[contract.keyField]), value, headers }] });
-  }
-
   const statusOf = async (memberId: string): Promise<string | undefined> =>
     ((await runtime.dataSource.query('SELECT status FROM member_directory WHERE member_id = $1', [memberId])) as { status: string }[])[0]?.status;
 
   /** Members become known here as membership announces them: through the broker. */
   async function enrol(count: number, district = districtA): Promise<string[]> {
     const ids = Array.from({ length: count }, () => randomUUID());
-    for (const memberId of ids) await send(MemberEnrolledV1, { ...MemberEnrolledV1.example, memberId, orgUnitPath: `${district}${hex()}/`, enrolledAt: new Date().toISOString() });
+    for (const memberId of ids) await events.send(MemberEnrolledV1, { ...MemberEnrolledV1.example, memberId, orgUnitPath: `${district}${hex()}/`, enrolledAt: new Date().toISOString() });
     await eventually(async () => {
       for (const id of ids) expect(await statusOf(id)).toBe('active');
     });
@@ -56,12 +48,11 @@ describe('mediation: dispute cases', () => {
 
   beforeAll(async () => {
     ({ app, runtime } = (await createServiceApp({ ...mediationService(testServiceConfig('mediation')), logLevels: ['error'] })) as { app: NestFastifyApplication; runtime: ServiceRuntime });
-    producer = createKafka(kafkaSettingsFromEnv('mediation-test-producer')).producer();
-    await producer.connect();
+    events = await EventSender.open('mediation-test-producer');
   });
 
   afterAll(async () => {
-    await producer?.disconnect();
+    await events?.close();
     await app?.close();
   });
 
@@ -157,7 +148,7 @@ describe('mediation: dispute cases', () => {
 
   it('lets a worker who has left bring a dispute', async () => {
     const [leaver] = await enrol(1);
-    await send(MemberLeftV1, { memberId: leaver, orgUnitId: MemberEnrolledV1.example.orgUnitId, reason: 'changed-job', leftAt: new Date().toISOString() });
+    await events.send(MemberLeftV1, { memberId: leaver, orgUnitId: MemberEnrolledV1.example.orgUnitId, reason: 'changed-job', leftAt: new Date().toISOString() });
     await eventually(async () => expect(await statusOf(leaver)).toBe('left'));
     await openCase(leaver).expect(201);
   });

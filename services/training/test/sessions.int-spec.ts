@@ -1,19 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Producer } from 'kafkajs';
 import request from 'supertest';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { EventContract, MemberEnrolledV1, MemberLeftV1, SessionBookedV1 } from '@gonghui/contracts';
-import { createKafka, kafkaSettingsFromEnv, toBinaryMode } from '@gonghui/messaging';
+import { MemberEnrolledV1, MemberLeftV1, SessionBookedV1 } from '@gonghui/contracts';
 import { createServiceApp, encodeCursor, ServiceRuntime } from '@gonghui/service-kit';
-import { eventually, testServiceConfig, tokenFor, TopicReader } from '@gonghui/testing';
+import { EventSender, eventually, testServiceConfig, tokenFor, TopicReader } from '@gonghui/testing';
 import { trainingService } from '../src/service';
 
 /** Training's HTTP behaviour in-process (supertest), against the real Postgres and broker. */
 describe('training: sessions and bookings', () => {
   let app: NestFastifyApplication;
   let runtime: ServiceRuntime;
-  let producer: Producer;
-  const prefix = kafkaSettingsFromEnv('x').topicPrefix;
+  let events: EventSender;
   const hex = () => randomUUID().replace(/-/g, '');
   const districtA = `/${hex()}/${hex()}/`;
   const districtB = `/${hex()}/${hex()}/`;
@@ -23,18 +20,13 @@ describe('training: sessions and bookings', () => {
 
   const server = () => app.getHttpServer();
 
-  async function send<T>(contract: EventContract<T>, data: T): Promise<void> {
-    const { headers, value } = toBinaryMode({ id: randomUUID(), type: contract.type, source: '/test', time: new Date().toISOString(), specversion: '1.0', data });
-    await producer.send({ topic: prefix + contract.topic, messages: [{ key: String((data as Record<string, unknown>)[contract.keyField]), value, headers }] });
-  }
-
   const statusOf = async (memberId: string): Promise<string | undefined> =>
     ((await runtime.dataSource.query('SELECT status FROM member_directory WHERE member_id = $1', [memberId])) as { status: string }[])[0]?.status;
 
   /** Members become known here as membership announces them: through the broker. */
   async function enrol(count: number, district = districtA): Promise<string[]> {
     const ids = Array.from({ length: count }, () => randomUUID());
-    for (const memberId of ids) await send(MemberEnrolledV1, { ...MemberEnrolledV1.example, memberId, orgUnitPath: `${district}${hex()}/`, enrolledAt: new Date().toISOString() });
+    for (const memberId of ids) await events.send(MemberEnrolledV1, { ...MemberEnrolledV1.example, memberId, orgUnitPath: `${district}${hex()}/`, enrolledAt: new Date().toISOString() });
     await eventually(async () => {
       for (const id of ids) expect(await statusOf(id)).toBe('active');
     });
@@ -62,12 +54,11 @@ describe('training: sessions and bookings', () => {
 
   beforeAll(async () => {
     ({ app, runtime } = (await createServiceApp({ ...trainingService(testServiceConfig('training')), logLevels: ['error'] })) as { app: NestFastifyApplication; runtime: ServiceRuntime });
-    producer = createKafka(kafkaSettingsFromEnv('training-test-producer')).producer();
-    await producer.connect();
+    events = await EventSender.open('training-test-producer');
   });
 
   afterAll(async () => {
-    await producer?.disconnect();
+    await events?.close();
     await app?.close();
   });
 
@@ -159,7 +150,7 @@ describe('training: sessions and bookings', () => {
     const ended = await schedule({ startsAt: new Date(Date.now() - 3 * hour).toISOString(), endsAt: new Date(Date.now() - hour).toISOString() });
     expect((await book(ended.id, second).expect(422)).body.type).toMatch(/session-ended$/);
 
-    await send(MemberLeftV1, { memberId: leaver, orgUnitId: MemberEnrolledV1.example.orgUnitId, reason: 'changed-job', leftAt: new Date().toISOString() });
+    await events.send(MemberLeftV1, { memberId: leaver, orgUnitId: MemberEnrolledV1.example.orgUnitId, reason: 'changed-job', leftAt: new Date().toISOString() });
     await eventually(async () => expect(await statusOf(leaver)).toBe('left'));
     const open = await schedule();
     expect((await book(open.id, leaver).expect(422)).body.type).toMatch(/member-not-active$/);
