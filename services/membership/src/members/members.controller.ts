@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { inScope, Principal, scopeLikePattern } from '@gonghui/auth';
-import { parseNationalId } from '@gonghui/identifiers';
-import { Authorize, CurrentPrincipal, decodeCursor, DEFAULT_PAGE_SIZE, Page, Problem, RequestId, toPage } from '@gonghui/service-kit';
+import { Principal } from '@gonghui/auth';
+import { parseNationalId, PersonalDataVault } from '@gonghui/identifiers';
+import { Authorize, CurrentPrincipal, Page, Problem, RequestId } from '@gonghui/service-kit';
 import {
   AccessLogEntryView,
   DualRegistrationRequest,
@@ -21,8 +21,6 @@ import { MembersRepository, toMemberView } from './members.repository';
 import { EnrolMember } from './enrol-member/enrol-member';
 import { MemberLifecycle } from './lifecycle/lifecycle';
 import { RevealIdentity } from './reveal-identity/reveal-identity';
-import { OrgUnitsRepository } from '../org-units/org-units.repository';
-import { PersonalDataVault } from '@gonghui/identifiers';
 
 @ApiTags('membership: members (会员)')
 @Controller('api/v1/membership/members')
@@ -32,7 +30,6 @@ export class MembersController {
     private readonly lifecycle: MemberLifecycle,
     private readonly revealIdentity: RevealIdentity,
     private readonly members: MembersRepository,
-    private readonly units: OrgUnitsRepository,
     @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
   ) {}
 
@@ -51,17 +48,8 @@ export class MembersController {
   @Authorize()
   @ApiOperation({ summary: 'Search members in your subtree (会员查询)', description: 'Filters combine; ordered by enrolment time; cursor-paginated.' })
   @ApiOkResponse({ type: MemberPage })
-  async list(@Query() query: ListMembersQuery, @CurrentPrincipal() principal: Principal): Promise<Page<MemberView>> {
-    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = decodeCursor<{ t: string; id: string }>(query.cursor, ['t', 'id']);
-    let scope = principal.scopePath;
-    if (query.orgUnitId) {
-      const unit = await this.units.findById(query.orgUnitId);
-      if (!unit || !inScope(principal, unit.path)) throw Problem.notFound(`组织不存在 / Organisation unit ${query.orgUnitId} not found`);
-      scope = unit.path;
-    }
-    const rows = await this.members.list(scopeLikePattern({ scopePath: scope }), query, after, limit);
-    return toPage(rows, limit, toMemberView, (r) => ({ t: r.enrolled_at.toISOString(), id: r.id }));
+  list(@Query() query: ListMembersQuery, @CurrentPrincipal() principal: Principal): Promise<Page<MemberView>> {
+    return this.members.page(principal, query);
   }
 
   @Post('lookup')
@@ -73,9 +61,7 @@ export class MembersController {
   async lookup(@Body() body: LookupByNationalIdRequest, @CurrentPrincipal() principal: Principal): Promise<MemberView[]> {
     const id = parseNationalId(body.nationalId);
     if (!id.ok) throw Problem.badRequest('身份证号无效 / Invalid resident ID', [{ field: 'nationalId', message: '身份证号无效 / invalid resident ID' }]);
-    const found = (await this.members.findByNationalIdHash(this.vault.lookupHash(id.value.number))).filter((m) => inScope(principal, m.org_unit_path));
-    if (found.length === 0) throw Problem.notFound('未找到该身份证号的会员 / No member with this resident ID');
-    return found.map(toMemberView);
+    return (await this.members.findByNationalIdHashInScope(this.vault.lookupHash(id.value.number), principal)).map(toMemberView);
   }
 
   @Get(':id')
@@ -84,9 +70,7 @@ export class MembersController {
   @ApiOkResponse({ type: MemberView })
   @ApiNotFoundResponse({ description: 'No such member in your subtree' })
   async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<MemberView> {
-    const row = await this.members.findById(id);
-    if (!row || !inScope(principal, row.org_unit_path)) throw Problem.notFound(`会员不存在 / Member ${id} not found`);
-    return toMemberView(row);
+    return toMemberView(await this.members.findInScope(id, principal));
   }
 
   @Get(':id/history')
@@ -94,9 +78,8 @@ export class MembersController {
   @ApiOperation({ summary: 'Everything that happened to the membership (会员变动记录)' })
   @ApiOkResponse({ type: [HistoryEntryView] })
   @ApiNotFoundResponse({ description: 'No such member in your subtree' })
-  async history(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<HistoryEntryView[]> {
-    await this.get(id, principal);
-    return this.members.history(id);
+  history(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<HistoryEntryView[]> {
+    return this.members.historyInScope(id, principal);
   }
 
   @Post(':id/transfer')

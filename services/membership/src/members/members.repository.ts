@@ -1,13 +1,42 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { inScope, Principal } from '@gonghui/auth';
 import type { EmploymentForm } from '@gonghui/contracts';
 import { OUTBOX_ROW_COLUMNS, outboxRowValues } from '@gonghui/messaging';
-import { returnedRows, Tx } from '@gonghui/persistence';
-import { MemberHistoryEntry } from './member.entity';
-import { HistoryEntryView, Honour, ListMembersQuery, MemberView, SkillLevel } from './member.dto';
+import { Tx } from '@gonghui/persistence';
+import { keysetPage, Page, Problem, requireInScope, whereInScope } from '@gonghui/service-kit';
+import { OrgUnitsRepository } from '../org-units/org-units.repository';
+import { Member, MemberHistoryEntry } from './member.entity';
+import { HistoryEntryView, Honour, ListMembersQuery, MemberView } from './member.dto';
 
-export interface MemberRow {
+/** A member as enrolment writes it: everything but `leftAt`, which a new member does not have. */
+export type NewMember = Omit<Member, 'leftAt'>;
+
+export function toMemberView(member: Member): MemberView {
+  return {
+    id: member.id,
+    memberNo: member.memberNo,
+    name: member.name,
+    maskedNationalId: member.nationalIdMasked,
+    maskedMobile: member.mobileMasked,
+    gender: member.gender,
+    birthDate: member.birthDate,
+    employmentForm: member.employmentForm,
+    industry: member.industry,
+    employerName: member.employerName,
+    employerCreditCode: member.employerCreditCode,
+    skillLevel: member.skillLevel,
+    honours: member.honours as Honour[],
+    orgUnitId: member.orgUnitId,
+    status: member.status,
+    enrolledAt: member.enrolledAt.toISOString(),
+    leftAt: member.leftAt?.toISOString() ?? null,
+  };
+}
+
+/** The row the two hand-written statements below answer (snake_case, birth_date as text). */
+interface MemberRow {
   id: string;
   member_no: string;
   name: string;
@@ -22,8 +51,8 @@ export interface MemberRow {
   industry: string | null;
   employer_name: string | null;
   employer_credit_code: string | null;
-  skill_level: SkillLevel;
-  honours: Honour[];
+  skill_level: Member['skillLevel'];
+  honours: string[];
   org_unit_id: string;
   org_unit_path: string;
   status: 'active' | 'left';
@@ -31,15 +60,16 @@ export interface MemberRow {
   left_at: Date | null;
 }
 
-export type NewMember = Omit<MemberRow, 'enrolled_at' | 'left_at'>;
-
-export function toMemberView(row: MemberRow): MemberView {
+function fromRow(row: MemberRow): Member {
   return {
     id: row.id,
     memberNo: row.member_no,
     name: row.name,
-    maskedNationalId: row.national_id_masked,
-    maskedMobile: row.mobile_masked,
+    nationalIdCipher: row.national_id_cipher,
+    nationalIdHash: row.national_id_hash,
+    nationalIdMasked: row.national_id_masked,
+    mobileCipher: row.mobile_cipher,
+    mobileMasked: row.mobile_masked,
     gender: row.gender,
     birthDate: row.birth_date,
     employmentForm: row.employment_form,
@@ -49,9 +79,10 @@ export function toMemberView(row: MemberRow): MemberView {
     skillLevel: row.skill_level,
     honours: row.honours,
     orgUnitId: row.org_unit_id,
+    orgUnitPath: row.org_unit_path,
     status: row.status,
-    enrolledAt: row.enrolled_at.toISOString(),
-    leftAt: row.left_at?.toISOString() ?? null,
+    enrolledAt: row.enrolled_at,
+    leftAt: row.left_at,
   };
 }
 
@@ -59,11 +90,21 @@ const COLUMNS = `id, member_no, name, national_id_cipher, national_id_hash, nati
   gender, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, employment_form, industry, employer_name, employer_credit_code,
   skill_level, honours, org_unit_id, org_unit_path, status, enrolled_at, left_at`;
 
-export type HistoryKind = 'enrolled' | 'transferred' | 'dual-registered' | 'left' | 'reinstated';
+export type HistoryKind = MemberHistoryEntry['kind'];
 
+/** A LIKE pattern for text starting with `prefix`, its wildcards escaped. */
+const startsWith = (prefix: string) => prefix.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
+
+const notFound = (id: string) => `会员不存在 / Member ${id} not found`;
+
+/** Members, always read within the user's subtree; a member of another district does not exist for them (404). */
 @Injectable()
 export class MembersRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectRepository(Member) private readonly members: Repository<Member>,
+    @InjectRepository(MemberHistoryEntry) private readonly historyEntries: Repository<MemberHistoryEntry>,
+    private readonly units: OrgUnitsRepository,
+  ) {}
 
   /**
    * Insert a new member, its 'enrolled' history entry and its event (`Outbox.prepare`'s values)
@@ -71,9 +112,9 @@ export class MembersRepository {
    * active at the path the caller read; it is locked FOR SHARE, so it cannot be deactivated or
    * moved until this commits. Null, with nothing written, when the unit changed meanwhile.
    */
-  async insertEnrolled(row: NewMember & { enrolled_at: Date }, actor: string, event: unknown[], tx?: Tx): Promise<MemberRow | null> {
+  async insertEnrolled(member: NewMember, actor: string, event: unknown[], tx?: Tx): Promise<Member | null> {
     // Hand-written: the measured hot path; member, history entry and outbox row in one statement, one round trip.
-    const rows: MemberRow[] = await (tx ?? this.dataSource).query(
+    const rows: MemberRow[] = await (tx ?? this.members.manager).query(
       `WITH unit AS (
          SELECT id FROM org_units WHERE id = $16 AND path = $17 AND active FOR SHARE
        ), m AS (
@@ -89,32 +130,39 @@ export class MembersRepository {
        )
        SELECT ${COLUMNS} FROM m`,
       [
-        row.id, row.member_no, row.name, row.national_id_cipher, row.national_id_hash, row.national_id_masked, row.mobile_cipher,
-        row.mobile_masked, row.gender, row.birth_date, row.employment_form, row.industry, row.employer_name, row.employer_credit_code,
-        row.skill_level, row.org_unit_id, row.org_unit_path, row.honours, row.status, row.enrolled_at, actor, ...event,
+        member.id, member.memberNo, member.name, member.nationalIdCipher, member.nationalIdHash, member.nationalIdMasked, member.mobileCipher,
+        member.mobileMasked, member.gender, member.birthDate, member.employmentForm, member.industry, member.employerName, member.employerCreditCode,
+        member.skillLevel, member.orgUnitId, member.orgUnitPath, member.honours, member.status, member.enrolledAt, actor, ...event,
       ],
     );
-    return rows[0] ?? null;
+    return rows[0] ? fromRow(rows[0]) : null;
   }
 
-  async findById(id: string, tx?: Tx, forUpdate = false): Promise<MemberRow | null> {
-    // Hand-written: the row shape MemberRow shares with the enrolment statement (birth_date as text).
-    const rows: MemberRow[] = await (tx ?? this.dataSource).query(`SELECT ${COLUMNS} FROM members WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`, [id]);
-    return rows[0] ?? null;
+  /** The member if it lies in the principal's subtree (read inside `tx` when given); a 404 otherwise. */
+  async findInScope(id: string, principal: Principal, tx?: Tx): Promise<Member> {
+    const member = await (tx ? tx.getRepository(Member) : this.members).findOneBy({ id });
+    return requireInScope(member, (m) => m.orgUnitPath, principal, notFound(id));
   }
 
-  /** Every membership of one person, newest first: at most one of them active. */
-  async findByNationalIdHash(hash: string): Promise<MemberRow[]> {
+  /** The member, locked FOR UPDATE for the rest of the transaction; a 404 outside the principal's subtree. */
+  async findInScopeForUpdate(tx: Tx, id: string, principal: Principal): Promise<Member> {
+    const member = await tx.getRepository(Member).createQueryBuilder('m').where('m.id = :id', { id }).setLock('pessimistic_write').getOne();
+    return requireInScope(member, (m) => m.orgUnitPath, principal, notFound(id));
+  }
+
+  /** Every membership of one person inside the principal's subtree, newest first (at most one active); a 404 when there is none. */
+  async findByNationalIdHashInScope(hash: string, principal: Principal): Promise<Member[]> {
     // Hand-written: the measured lookup; one index scan on the keyed hash, one round trip.
-    const rows: MemberRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM members WHERE national_id_hash = $1 ORDER BY enrolled_at DESC`, [hash]);
-    return rows;
+    const rows: MemberRow[] = await this.members.query(`SELECT ${COLUMNS} FROM members WHERE national_id_hash = $1 ORDER BY enrolled_at DESC`, [hash]);
+    const found = rows.filter((row) => inScope(principal, row.org_unit_path)).map(fromRow);
+    if (found.length === 0) throw Problem.notFound('未找到该身份证号的会员 / No member with this resident ID');
+    return found;
   }
 
-  async update(tx: Tx, id: string, changes: Partial<Pick<MemberRow, 'org_unit_id' | 'org_unit_path' | 'status'>> & { left_at?: Date | null }): Promise<MemberRow> {
-    const entries = Object.entries(changes);
-    const sets = entries.map(([column], i) => `${column} = $${i + 2}`).join(', ');
-    // Hand-written: UPDATE … RETURNING gives the new row in the same round trip.
-    return returnedRows<MemberRow>(await tx.query(`UPDATE members SET ${sets} WHERE id = $1 RETURNING ${COLUMNS}`, [id, ...entries.map(([, v]) => v)]))[0];
+  /** Apply `changes` to a member the caller has locked; answers the member as it now is. */
+  async update(tx: Tx, member: Member, changes: Partial<Pick<Member, 'orgUnitId' | 'orgUnitPath' | 'status' | 'leftAt'>>): Promise<Member> {
+    await tx.update(Member, { id: member.id }, changes);
+    return { ...member, ...changes };
   }
 
   async recordHistory(tx: Tx, entry: { memberId: string; kind: HistoryKind; fromUnitId?: string | null; toUnitId?: string | null; reason?: string | null; actor: string }): Promise<void> {
@@ -129,32 +177,28 @@ export class MembersRepository {
     });
   }
 
-  async history(memberId: string): Promise<HistoryEntryView[]> {
-    const rows = await this.dataSource.getRepository(MemberHistoryEntry).find({ where: { memberId }, order: { id: 'ASC' } });
+  /** Everything that happened to a member of the principal's subtree, oldest first; a 404 outside it. */
+  async historyInScope(id: string, principal: Principal): Promise<HistoryEntryView[]> {
+    await this.findInScope(id, principal);
+    const rows = await this.historyEntries.find({ where: { memberId: id }, order: { id: 'ASC' } });
     return rows.map((r) => ({ kind: r.kind, fromOrgUnitId: r.fromUnitId, toOrgUnitId: r.toUnitId, reason: r.reason, actor: r.actor, occurredAt: r.occurredAt.toISOString() }));
   }
 
-  /** A page of members inside `scopeLike` matching the filters, keyset-ordered by (enrolled_at, id). */
-  async list(scopeLike: string, filters: ListMembersQuery, after: { t: string; id: string } | null, limit: number): Promise<MemberRow[]> {
-    const params: unknown[] = [scopeLike];
-    const where = ['org_unit_path LIKE $1'];
-    const add = (clause: (n: string) => string, value: unknown) => {
-      params.push(value);
-      where.push(clause(`$${params.length}`));
-    };
-    if (filters.status) add((n) => `status = ${n}`, filters.status);
-    if (filters.employmentForm === 'gig') where.push(`employment_form LIKE 'gig-%'`);
-    else if (filters.employmentForm) add((n) => `employment_form = ${n}`, filters.employmentForm);
-    if (filters.skillLevel) add((n) => `skill_level = ${n}`, filters.skillLevel);
-    if (filters.name) add((n) => `name LIKE ${n}`, filters.name.replace(/[\\%_]/g, (c) => `\\${c}`) + '%');
-    if (filters.enrolledFrom) add((n) => `enrolled_at >= ${n}::date`, filters.enrolledFrom);
-    if (filters.enrolledTo) add((n) => `enrolled_at < ${n}::date + 1`, filters.enrolledTo);
-    if (after) {
-      params.push(after.t, after.id);
-      where.push(`(enrolled_at, id) > ($${params.length - 1}, $${params.length}::uuid)`);
-    }
-    params.push(limit + 1);
-    // Hand-written: a filter set built to match the partial and text_pattern_ops indexes, keyset-paged.
-    return this.dataSource.query(`SELECT ${COLUMNS} FROM members WHERE ${where.join(' AND ')} ORDER BY enrolled_at, id LIMIT $${params.length}`, params);
+  /**
+   * A page of the members in the principal's subtree (or in the subtree of `orgUnitId`, which
+   * must lie in it: 404 otherwise) matching the filters, keyset-ordered by (enrolled_at, id).
+   * The predicates are the ones the partial and text_pattern_ops indexes were built for.
+   */
+  async page(principal: Principal, filters: ListMembersQuery): Promise<Page<MemberView>> {
+    const scope = filters.orgUnitId ? { ...principal, scopePath: (await this.units.findInScope(filters.orgUnitId, principal)).path } : principal;
+    const query = whereInScope(this.members.createQueryBuilder('m'), 'm.orgUnitPath', scope);
+    if (filters.status) query.andWhere('m.status = :status', { status: filters.status });
+    if (filters.employmentForm === 'gig') query.andWhere(`m.employmentForm LIKE 'gig-%'`);
+    else if (filters.employmentForm) query.andWhere('m.employmentForm = :employmentForm', { employmentForm: filters.employmentForm });
+    if (filters.skillLevel) query.andWhere('m.skillLevel = :skillLevel', { skillLevel: filters.skillLevel });
+    if (filters.name) query.andWhere('m.name LIKE :namePrefix', { namePrefix: startsWith(filters.name) });
+    if (filters.enrolledFrom) query.andWhere('m.enrolledAt >= CAST(:enrolledFrom AS date)', { enrolledFrom: filters.enrolledFrom });
+    if (filters.enrolledTo) query.andWhere('m.enrolledAt < CAST(:enrolledTo AS date) + 1', { enrolledTo: filters.enrolledTo });
+    return keysetPage(query, filters, { time: 'm.enrolledAt', id: 'm.id', positionOf: (m) => ({ t: m.enrolledAt, id: m.id }) }, toMemberView);
   }
 }

@@ -9,7 +9,7 @@ import { PersonalDataVault } from '@gonghui/identifiers';
 import { checkEnrolmentIdentity } from '../domain/enrolment-rules';
 import { RecentEnrollingUnits } from '../enrolling-unit';
 import { EnrolMemberRequest, MemberView } from '../member.dto';
-import { MembersRepository, toMemberView } from '../members.repository';
+import { MembersRepository, NewMember, toMemberView } from '../members.repository';
 import { MemberNumbers } from './member-numbers';
 
 /** A second active membership of one person: 409 on nationalId. */
@@ -54,18 +54,18 @@ export class EnrolMember {
     const { identity } = checked;
     const base = {
       name: request.name.trim(),
-      national_id_cipher: this.vault.encrypt(identity.nationalId),
-      national_id_hash: this.vault.lookupHash(identity.nationalId),
-      national_id_masked: identity.maskedNationalId,
-      mobile_cipher: this.vault.encrypt(identity.mobile),
-      mobile_masked: identity.maskedMobile,
+      nationalIdCipher: this.vault.encrypt(identity.nationalId),
+      nationalIdHash: this.vault.lookupHash(identity.nationalId),
+      nationalIdMasked: identity.maskedNationalId,
+      mobileCipher: this.vault.encrypt(identity.mobile),
+      mobileMasked: identity.maskedMobile,
       gender: identity.gender,
-      birth_date: identity.birthDate,
-      employment_form: request.employmentForm,
+      birthDate: identity.birthDate,
+      employmentForm: request.employmentForm,
       industry: request.industry ?? null,
-      employer_name: request.employerName ?? null,
-      employer_credit_code: request.employerCreditCode?.toUpperCase() ?? null,
-      skill_level: request.skillLevel ?? 'novice',
+      employerName: request.employerName ?? null,
+      employerCreditCode: request.employerCreditCode?.toUpperCase() ?? null,
+      skillLevel: request.skillLevel ?? 'novice',
       honours: [...new Set(request.honours ?? [])],
       status: 'active' as const,
     };
@@ -73,22 +73,22 @@ export class EnrolMember {
     // was moved or deactivated in between, nothing was written and a fresh read decides.
     for (let attempt = 1; attempt <= 3; attempt++) {
       const unit = await this.enrollingUnits.require(request.orgUnitId, principal, 'orgUnitId', tx);
-      const row = { ...base, id: randomUUID(), member_no: await this.numbers.next(), org_unit_id: unit.id, org_unit_path: unit.path, enrolled_at: new Date() };
+      const member: NewMember = { ...base, id: randomUUID(), memberNo: await this.numbers.next(), orgUnitId: unit.id, orgUnitPath: unit.path, enrolledAt: new Date() };
       const event = this.runtime.outbox.prepare(
         MemberEnrolledV1,
         {
-          memberId: row.id,
-          memberNo: row.member_no,
-          orgUnitId: row.org_unit_id,
-          orgUnitPath: row.org_unit_path,
-          maskedNationalId: row.national_id_masked,
-          employmentForm: row.employment_form,
+          memberId: member.id,
+          memberNo: member.memberNo,
+          orgUnitId: member.orgUnitId,
+          orgUnitPath: member.orgUnitPath,
+          maskedNationalId: member.nationalIdMasked,
+          employmentForm: member.employmentForm,
           status: 'active',
-          enrolledAt: row.enrolled_at.toISOString(),
+          enrolledAt: member.enrolledAt.toISOString(),
         },
         { correlationId: requestId },
       );
-      const inserted = await this.members.insertEnrolled(row, principal.username, event, tx);
+      const inserted = await this.members.insertEnrolled(member, principal.username, event, tx);
       if (inserted) return toMemberView(inserted);
       this.enrollingUnits.forget(unit.id);
     }

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MemberDualRegisteredV1, MemberLeftV1, MemberReinstatedV1, MemberTransferredV1 } from '@gonghui/contracts';
-import { inScope, Principal } from '@gonghui/auth';
+import { Principal } from '@gonghui/auth';
 import { Tx } from '@gonghui/persistence';
 import { Problem, ServiceRuntime, TransactionBoundary, UniqueConflicts } from '@gonghui/service-kit';
 import { OrgUnitsRepository } from '../../org-units/org-units.repository';
 import { DualRegistrationRequest, LeaveRequest, MemberView, TransferMemberRequest } from '../member.dto';
-import { MemberRow, MembersRepository, toMemberView } from '../members.repository';
+import { MembersRepository, toMemberView } from '../members.repository';
 import { requireEnrollingUnit } from '../enrolling-unit';
-import { DualRegistration } from '../member.entity';
+import { DualRegistration, Member } from '../member.entity';
 import * as rules from '../domain/lifecycle-rules';
 
 /** The problem a refusal of the lifecycle rules becomes. */
@@ -23,7 +23,7 @@ function orRefuse<T>(outcome: rules.Refusal | T): T {
   return outcome;
 }
 
-const state = (member: MemberRow): rules.MemberState => ({ id: member.id, status: member.status, orgUnitId: member.org_unit_id });
+const state = (member: Member): rules.MemberState => ({ id: member.id, status: member.status, orgUnitId: member.orgUnitId });
 
 /**
  * The use cases that change a membership after enrolment: transfer (会员关系转接), dual
@@ -45,7 +45,7 @@ export class MemberLifecycle {
       if (notTransferable) throw refused(notTransferable);
       const target = await requireEnrollingUnit(this.units, request.toOrgUnitId, principal, 'toOrgUnitId', tx);
       const move = orRefuse(rules.transfer(state(member), target));
-      const updated = await this.members.update(tx, member.id, { org_unit_id: move.orgUnitId, org_unit_path: target.path });
+      const updated = await this.members.update(tx, member, { orgUnitId: move.orgUnitId, orgUnitPath: target.path });
       await this.members.recordHistory(tx, { memberId: member.id, kind: 'transferred', fromUnitId: move.fromOrgUnitId, toUnitId: move.orgUnitId, reason: request.reason, actor: principal.username });
       await this.runtime.outbox.record(
         tx,
@@ -60,12 +60,12 @@ export class MemberLifecycle {
   leave(memberId: string, request: LeaveRequest, principal: Principal, requestId?: string): Promise<MemberView> {
     return this.change(memberId, principal, async (tx, member) => {
       const change = orRefuse(rules.leave(state(member), new Date()));
-      const updated = await this.members.update(tx, member.id, { status: change.status, left_at: change.leftAt });
-      await this.members.recordHistory(tx, { memberId: member.id, kind: 'left', fromUnitId: member.org_unit_id, reason: request.reason, actor: principal.username });
+      const updated = await this.members.update(tx, member, { status: change.status, leftAt: change.leftAt });
+      await this.members.recordHistory(tx, { memberId: member.id, kind: 'left', fromUnitId: member.orgUnitId, reason: request.reason, actor: principal.username });
       await this.runtime.outbox.record(
         tx,
         MemberLeftV1,
-        { memberId: member.id, orgUnitId: member.org_unit_id, reason: request.reason, leftAt: change.leftAt.toISOString() },
+        { memberId: member.id, orgUnitId: member.orgUnitId, reason: request.reason, leftAt: change.leftAt.toISOString() },
         { correlationId: requestId },
       );
       return updated;
@@ -77,14 +77,14 @@ export class MemberLifecycle {
       memberId,
       principal,
       async (tx, member) => {
-        const unit = member.status === 'active' ? null : await this.units.findById(member.org_unit_id, tx);
+        const unit = member.status === 'active' ? null : await this.units.findById(member.orgUnitId, tx);
         const change = orRefuse(rules.reinstate(state(member), unit));
-        const updated = await this.members.update(tx, member.id, { status: change.status, left_at: change.leftAt });
-        await this.members.recordHistory(tx, { memberId: member.id, kind: 'reinstated', toUnitId: member.org_unit_id, actor: principal.username });
+        const updated = await this.members.update(tx, member, { status: change.status, leftAt: change.leftAt });
+        await this.members.recordHistory(tx, { memberId: member.id, kind: 'reinstated', toUnitId: member.orgUnitId, actor: principal.username });
         await this.runtime.outbox.record(
           tx,
           MemberReinstatedV1,
-          { memberId: member.id, orgUnitId: member.org_unit_id, orgUnitPath: member.org_unit_path, reinstatedAt: new Date().toISOString() },
+          { memberId: member.id, orgUnitId: member.orgUnitId, orgUnitPath: member.orgUnitPath, reinstatedAt: new Date().toISOString() },
           { correlationId: requestId },
         );
         return updated;
@@ -117,10 +117,9 @@ export class MemberLifecycle {
   }
 
   /** Lock the member (404 outside the user's subtree), apply the change, answer the new state. */
-  private change(memberId: string, principal: Principal, apply: (tx: Tx, member: MemberRow) => Promise<MemberRow>, conflicts?: UniqueConflicts): Promise<MemberView> {
+  private change(memberId: string, principal: Principal, apply: (tx: Tx, member: Member) => Promise<Member>, conflicts?: UniqueConflicts): Promise<MemberView> {
     return this.transaction.run(async (tx) => {
-      const member = await this.members.findById(memberId, tx, true);
-      if (!member || !inScope(principal, member.org_unit_path)) throw Problem.notFound(`会员不存在 / Member ${memberId} not found`);
+      const member = await this.members.findInScopeForUpdate(tx, memberId, principal);
       return toMemberView(await apply(tx, member));
     }, conflicts);
   }

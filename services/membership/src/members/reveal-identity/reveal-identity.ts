@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { inScope, Principal } from '@gonghui/auth';
+import { Principal } from '@gonghui/auth';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Problem, TransactionBoundary } from '@gonghui/service-kit';
+import { TransactionBoundary } from '@gonghui/service-kit';
 import { PersonalDataVault } from '@gonghui/identifiers';
 import { AccessLogEntryView, RevealedIdentityView } from '../member.dto';
 import { MembersRepository } from '../members.repository';
@@ -24,16 +24,14 @@ export class RevealIdentity {
 
   async execute(memberId: string, reason: string, principal: Principal): Promise<RevealedIdentityView> {
     return this.transaction.run(async (tx) => {
-      const member = await this.members.findById(memberId, tx);
-      if (!member || !inScope(principal, member.org_unit_path)) throw Problem.notFound(`会员不存在 / Member ${memberId} not found`);
+      const member = await this.members.findInScope(memberId, principal, tx);
       await tx.insert(PersonalDataAccess, { memberId: member.id, actorId: principal.userId, actor: principal.username, reason: reason.trim(), accessedAt: new Date() });
-      return { nationalId: this.vault.decrypt(member.national_id_cipher), mobile: this.vault.decrypt(member.mobile_cipher) };
+      return { nationalId: this.vault.decrypt(member.nationalIdCipher), mobile: this.vault.decrypt(member.mobileCipher) };
     });
   }
 
   async accessLog(memberId: string, principal: Principal): Promise<AccessLogEntryView[]> {
-    const member = await this.members.findById(memberId);
-    if (!member || !inScope(principal, member.org_unit_path)) throw Problem.notFound(`会员不存在 / Member ${memberId} not found`);
+    await this.members.findInScope(memberId, principal);
     const rows = await this.accesses.find({ where: { memberId }, order: { id: 'ASC' } });
     return rows.map((r) => ({ actor: r.actor, reason: r.reason, accessedAt: r.accessedAt.toISOString() }));
   }
