@@ -91,6 +91,7 @@ export class MemberDirectoryEvents {
   @OnEvent(MemberReinstatedV1, directory)
   async reinstated(@Payload() event: CloudEvent<MemberReinstatedV1>, @Ctx() { manager }: EventTransaction): Promise<void> {
     const m = event.data;
+    // Hand-written: the path goes through current_org_path in the same statement.
     await manager.query(
       `UPDATE member_directory SET status = 'active', org_unit_id = $2, org_unit_path = current_org_path($3, $4), updated_at = now() WHERE member_id = $1`,
       [m.memberId, m.orgUnitId, m.orgUnitPath, m.reinstatedAt],
