@@ -1,7 +1,8 @@
 import { AidReferralRecordedV1, DisputeCaseSettledV1, HardshipFileOpenedV1, MemberEnrolledV1, SessionBookedV1 } from '@gonghui/contracts';
 import { syntheticNationalId } from '@gonghui/identifiers';
-import { RunningSystem, startSystem } from '@gonghui/infra';
+import { RunningSystem } from '@gonghui/infra';
 import { eventually, http, TopicReader } from '@gonghui/testing';
+import { login as loginAs, rootUnit, startE2ESystem } from './support/system';
 
 /**
  * The whole system as users reach it: five processes, the gateway in front, real Postgres and
@@ -34,13 +35,8 @@ describe('Gonghui end to end, through the gateway', () => {
   let member: { id: string; maskedNationalId: string };
 
   beforeAll(async () => {
-    system = await startSystem({
-      adminUrl: process.env.TEST_DATABASE_URL!,
-      ports: { gateway: 3900, membership: 3901, aid: 3902, training: 3903, mediation: 3904 },
-      logDir: `${__dirname}/../.local/test-logs`,
-    });
-    gw = system.urls.gateway;
-    const login = await http('POST', `${gw}/api/v1/auth/token`, { body: { username: 'admin', password: 'Gonghui@2026' } });
+    ({ system, gw } = await startE2ESystem({ gateway: 3900, membership: 3901, aid: 3902, training: 3903, mediation: 3904 }));
+    const login = await loginAs(gw);
     expect(login.status).toBe(200);
     admin = login.body.accessToken;
   });
@@ -70,9 +66,10 @@ describe('Gonghui end to end, through the gateway', () => {
 
   it('enrols a member through the gateway and publishes the enrolment with a masked ID only', async () => {
     const enrolled = await read(MemberEnrolledV1.topic);
-    const federation = await created('POST', '/api/v1/membership/org-units', { code: `E2E-${tag}`, name: '端到端测试市总工会', kind: 'federation' });
-    district = await created('POST', '/api/v1/membership/org-units', { parentId: federation.id, code: `E2E-${tag}-D1`, name: '一区总工会', kind: 'district' });
-    otherDistrict = await created('POST', '/api/v1/membership/org-units', { parentId: federation.id, code: `E2E-${tag}-D2`, name: '二区总工会', kind: 'district' });
+    // The tree has one root (市总工会): the suite builds its districts under it, named for this run.
+    const federation = await rootUnit(gw, admin, `E2E-${tag}`);
+    district = await created('POST', '/api/v1/membership/org-units', { parentId: federation.id, code: `E2E-${tag}-D1`, name: `一区总工会 ${tag}`, kind: 'district' });
+    otherDistrict = await created('POST', '/api/v1/membership/org-units', { parentId: federation.id, code: `E2E-${tag}-D2`, name: `二区总工会 ${tag}`, kind: 'district' });
     union = await created('POST', '/api/v1/membership/org-units', { parentId: district.id, code: `E2E-${tag}-RIDE`, name: '一区网约车司机工会', kind: 'industry' });
 
     const nationalId = syntheticNationalId(seq++);
@@ -103,12 +100,9 @@ describe('Gonghui end to end, through the gateway', () => {
 
   it('aid opens a hardship file for the member once it has learned of them from the event', async () => {
     const opened = await read(HardshipFileOpenedV1.topic);
+    const visit = { visitedOn: '2026-11-20', householdSize: 4, monthlyHouseholdIncomeFen: 280_000, incomeSources: '本人跑网约车', housing: '租房', health: '孩子患白血病', childrenSchooling: '一子读小学' };
     const file = await eventually(async () => {
-      const res = await api('POST', '/api/v1/aid/hardship-files', {
-        memberId: member.id,
-        cause: 'illness',
-        visit: { visitedOn: '2026-11-20', householdSize: 4, monthlyHouseholdIncomeFen: 280_000, incomeSources: '本人跑网约车', housing: '租房', health: '孩子患白血病', childrenSchooling: '一子读小学' },
-      });
+      const res = await api('POST', '/api/v1/aid/hardship-files', { memberId: member.id, cause: 'illness', visit });
       expect(res.status).toBe(201);
       return res.body;
     });
@@ -120,7 +114,7 @@ describe('Gonghui end to end, through the gateway', () => {
     });
     expect(JSON.stringify(event.data)).not.toContain('白血病'); // health details stay in aid
 
-    const unknown = await api('POST', '/api/v1/aid/hardship-files', { memberId: '0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9', cause: 'illness', visit: file.visit });
+    const unknown = await api('POST', '/api/v1/aid/hardship-files', { memberId: '0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9', cause: 'illness', visit });
     expect(unknown.status).toBe(422);
   });
 

@@ -11,11 +11,12 @@ import { ServiceConfig } from './config';
 import { AuthGuard, JWT_SECRET } from './auth.guard';
 import { EventCatalogueController } from './event-catalogue.controller';
 import { HealthController } from './health.controller';
-import { ProblemDetailsFilter } from './problem.filter';
+import { answerClientError, answerFrameworkError, ProblemDetailsFilter } from './problem.filter';
 import { assignRequestId } from './request-id';
+import { securityHeaders } from './security-headers';
 import { ServiceDefinition, serviceDataSource, ServiceRuntime } from './runtime';
 import { TransactionBoundary } from './transaction-boundary';
-import { createValidationPipe } from './validation';
+import { createValidationPipe, jsonNestsDeeperThan, tooDeeplyNested } from './validation';
 
 export interface ServiceApp {
   app: NestFastifyApplication;
@@ -91,6 +92,10 @@ export function fastifyOptions(): FastifyServerOptions {
     keepAliveTimeout: IDLE_CONNECTION_MS,
     // Request ids are ours (x-request-id, see assignRequestId); Fastify's own logger stays off.
     logger: false,
+    // What Node's HTTP parser refuses (oversized headers, raw non-ASCII in the URL) is problem+json too.
+    clientErrorHandler: answerClientError,
+    // ...and so is what Fastify's router refuses (a URL that does not decode, an over-long path parameter).
+    frameworkErrors: answerFrameworkError,
   };
 }
 
@@ -118,6 +123,19 @@ export async function createServiceApp(options: CreateServiceOptions): Promise<S
   fastify.addHook('onRequest', (request, reply, done) => {
     (request as { requestId?: string }).requestId = assignRequestId(request.raw, reply.raw);
     done();
+  });
+  // Security headers on every answer, errors included; no X-Powered-By.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    reply.headers(securityHeaders(request.raw));
+    reply.removeHeader('x-powered-by');
+    done(null, payload);
+  });
+  // JSON bodies: Fastify's own parser (prototype poisoning refused), behind a bound on nesting depth.
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  app.useBodyParser('application/json', { bodyLimit: fastify.initialConfig.bodyLimit }, (request, body, done) => {
+    const text = body.toString('utf8');
+    if (jsonNestsDeeperThan(text)) return done(tooDeeplyNested(), undefined);
+    parseJson(request as Parameters<typeof parseJson>[0], text, done);
   });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20 } });
   await options.configure?.(app, runtime);

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { languageOf, localize } from './i18n';
 import { Problem, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem';
 
@@ -10,9 +11,12 @@ const GENERIC_TITLES: Record<number, string> = {
   403: '无权操作 / Forbidden',
   404: '未找到 / Not found',
   405: '方法不允许 / Method not allowed',
+  408: '请求超时 / Request timeout',
   409: '冲突 / Conflict',
   413: '请求体过大 / Payload too large',
+  414: '网址过长 / URI too long',
   415: '不支持的媒体类型 / Unsupported media type',
+  431: '请求头过大 / Request header fields too large',
   422: '业务规则不允许 / Unprocessable',
   429: '请求过于频繁 / Too many requests',
   500: '服务器内部错误 / Internal server error',
@@ -93,3 +97,50 @@ function toProblem(exception: unknown): ProblemDetails {
     }
     return { type: problemType('internal'), title: GENERIC_TITLES[500], status: 500 };
   }
+
+/**
+ * A request Node's HTTP parser refused before any handler saw it (Fastify's `clientErrorHandler`):
+ * headers or URL over the size limit (431; e.g. a 20,000-character cursor), a URL with raw
+ * non-ASCII bytes or other malformed request line (400), a request too slow to arrive (408).
+ * Answered as problem+json like everything else, then the connection is closed. No headers were
+ * parsed: the language is taken from the raw bytes if they carry an `Accept-Language: en`.
+ */
+export function answerClientError(error: Error & { code?: string; rawPacket?: unknown }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const detail =
+    status === 431
+      ? '请求行或请求头超过 16 KB，请缩短网址或参数 / The request line or headers exceed 16 KB: shorten the URL or its parameters'
+      : status === 408
+        ? '请求未能及时送达 / The request did not arrive in time'
+        : '无法解析的 HTTP 请求；网址中的非 ASCII 字符（如中文）须经百分号编码 / Malformed HTTP request; non-ASCII characters in the URL (e.g. Chinese) must be percent-encoded';
+  const raw = Buffer.isBuffer(error.rawPacket) ? error.rawPacket.subarray(0, 16_384).toString('latin1') : '';
+  const language = languageOf(/\r\naccept-language:[ \t]*([^\r\n]*)/i.exec(raw)?.[1]);
+  const body = JSON.stringify({
+    type: problemType(`http-${status}`),
+    title: localize(GENERIC_TITLES[status], language),
+    status,
+    detail: localize(detail, language),
+  } satisfies ProblemDetails);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
+
+/**
+ * Fastify's `frameworkErrors`: what its router refuses before Nest sees the request, a URL that
+ * does not decode (`%E4%B8`, `%zz`: 400) or a path parameter over its length limit (414).
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const problem =
+    error.code === 'FST_ERR_BAD_URL'
+      ? new Problem(400, 'bad-url', GENERIC_TITLES[400], '网址中的百分号编码无效 / The URL contains invalid percent-encoding')
+      : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? new Problem(414, 'uri-too-long', GENERIC_TITLES[414], '路径参数过长 / A path parameter is too long')
+        : error;
+  const body = problemFor(request.raw, problem);
+  void reply.status(body.status).header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`).send(JSON.stringify(body));
+}

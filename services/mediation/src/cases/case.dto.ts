@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsDateString, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsDateString, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { DISPUTE_CASE_SOURCES, DisputeCaseSource } from '@gonghui/contracts';
-import { PageQuery } from '@gonghui/service-kit';
+import { NestedArray, PageQuery } from '@gonghui/service-kit';
 
 export class OpenCaseRequest {
   @ApiProperty({ format: 'uuid', description: 'The worker (a member)' })
@@ -48,8 +47,7 @@ export class ObligationInput {
 
 export class SettleCaseRequest {
   @ApiProperty({ type: [ObligationInput], description: 'The obligations of the written mediation agreement (调解协议)' })
-  @ValidateNested({ each: true })
-  @Type(() => ObligationInput)
+  @NestedArray(() => ObligationInput)
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
   obligations!: ObligationInput[];

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpException, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart'; // its types add parts() and isMultipart() to FastifyRequest
 import { randomUUID } from 'node:crypto';
@@ -50,6 +50,10 @@ async function receiveRoster(request: FastifyRequest): Promise<{ orgUnitId: stri
     if (file) await rm(file.path, { force: true });
     const code = (error as { code?: string; statusCode?: number }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE' || (error as { statusCode?: number }).statusCode === 413) throw tooLarge();
+    // A body the multipart parser could not read (cut short, malformed part headers) is the sender's, not ours.
+    if (!(error instanceof HttpException) && typeof (error as { statusCode?: unknown }).statusCode !== 'number') {
+      throw Problem.badRequest('multipart 请求体无法读取 / The multipart body could not be read', [{ field: 'file', message: (error as Error).message }]);
+    }
     throw error;
   }
   const errors = [];
@@ -107,7 +111,7 @@ export class CollectiveEnrolmentController {
   async rejectedRows(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: RejectedRowsQuery, @CurrentPrincipal() principal: Principal): Promise<Page<RejectedRowView>> {
     await this.job(id, principal);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = decodeCursor<{ line: number; field: string }>(query.cursor, ['line', 'field']);
+    const after = decodeCursor<{ line: number; field: string }>(query.cursor, { line: 'integer', field: 'string' });
     if (after && (!Number.isInteger(after.line) || typeof after.field !== 'string')) {
       throw Problem.badRequest('cursor 无效 / The cursor is not valid', [{ field: 'cursor', message: '无法识别的游标 / Unrecognised cursor' }]);
     }

@@ -1,0 +1,50 @@
+import { RunningSystem, startSystem } from '@gonghui/infra';
+import { ServiceName } from '@gonghui/service-kit';
+import { http } from '@gonghui/testing';
+
+/** The administrator every fresh system has (provisioned with the gateway's migrations). */
+export const ADMIN_CREDENTIALS = { username: 'admin', password: 'Gonghui@2026' } as const;
+
+export interface E2ESystem {
+  system: RunningSystem;
+  /** The gateway's base URL. */
+  gw: string;
+}
+
+/**
+ * The whole system as processes on the given ports, against the test database that the global
+ * setup provisioned, each service logging to .local/test-logs/<service>.log. Each e2e suite uses
+ * its own ports, so that a suite still stopping never collides with the next one starting.
+ */
+export async function startE2ESystem(ports: Record<ServiceName, number>): Promise<E2ESystem> {
+  const system = await startSystem({
+    adminUrl: process.env.TEST_DATABASE_URL!,
+    ports,
+    logDir: `${__dirname}/../../.local/test-logs`,
+  });
+  return { system, gw: system.urls.gateway };
+}
+
+/** POST /api/v1/auth/token: the answer as it came (status and body), for a suite to assert on. */
+export function login(gw: string, credentials: { username: string; password: string } = ADMIN_CREDENTIALS) {
+  return http('POST', `${gw}/api/v1/auth/token`, { body: credentials });
+}
+
+/**
+ * The one root of the organisation tree (市总工会): the one the system has, or one created with
+ * `code` when there is none yet (a fresh database). Suites build their own units under it.
+ */
+export async function rootUnit(gw: string, token: string, code: string): Promise<{ id: string; path: string }> {
+  const find = async () => {
+    const res = await http('GET', `${gw}/api/v1/membership/org-units?limit=500`, { token });
+    if (res.status !== 200) throw new Error(`listing org units answered ${res.status}: ${JSON.stringify(res.body)}`);
+    return (res.body.items as { id: string; path: string; parentId: string | null }[]).find((u) => u.parentId === null);
+  };
+  const existing = await find();
+  if (existing) return existing;
+  const created = await http('POST', `${gw}/api/v1/membership/org-units`, { token, body: { code, name: '市总工会', kind: 'federation' } });
+  if (created.status === 201) return created.body;
+  const raced = created.status === 409 ? await find() : undefined;
+  if (!raced) throw new Error(`creating the root answered ${created.status}: ${JSON.stringify(created.body)}`);
+  return raced;
+}
