@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { createOpenApiDocument } from '@gonghui/service-kit';
-import { RoutedService, serviceRoutesFromEnv } from '../proxy/service-routes';
+import { RoutedService, ROUTED_SERVICES, serviceRoutesFromEnv } from '../proxy/service-routes';
 
 type Doc = { paths?: Record<string, unknown>; components?: { schemas?: Record<string, unknown> }; tags?: { name: string }[] };
 
@@ -50,8 +50,43 @@ export class OpenApiAggregator {
         }
       }),
     );
+    documentIdempotencyKey(merged);
     if (missing.length > 0) merged.info.description += `\n\nNot reachable just now, so not listed: ${missing.join(', ')}.`;
     this.cache = { at: Date.now(), doc: merged };
     return merged;
+  }
+}
+
+/**
+ * The gateway makes every proxied POST and PATCH idempotent under an `Idempotency-Key` header
+ * (services/gateway/src/idempotency): one parameter, referenced by each of those operations.
+ */
+function documentIdempotencyKey(doc: OpenAPIObject): void {
+  doc.components = doc.components ?? {};
+  doc.components.parameters = {
+    ...doc.components.parameters,
+    IdempotencyKey: {
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      description:
+        'Makes the write safe to repeat (幂等键). A repeat with the same key by the same user within 24 hours is not sent to the service again: ' +
+        'it answers the first response (status and body) with `Idempotent-Replayed: true`. The same key with another method, path or body is ' +
+        '422 `idempotency-key-reused`; a repeat while the first is still in progress is 409 `idempotency-key-in-flight` (retry shortly). ' +
+        'A 5xx answer is not kept, so a retry with the key goes through. 1–200 printable ASCII characters, e.g. a UUID; otherwise 400.',
+      schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x20-\\x7E]+$' },
+      example: '5f0c7e2a-8d1b-4c3e-9a6f-2b7d4e1c0a93',
+    },
+  };
+  const proxied = ROUTED_SERVICES.map((service) => `/api/v1/${service}/`);
+  for (const [path, item] of Object.entries(doc.paths)) {
+    if (!proxied.some((prefix) => path.startsWith(prefix))) continue;
+    for (const operation of [item.post, item.patch]) {
+      if (!operation) continue;
+      const parameters = operation.parameters ?? [];
+      if (!parameters.some((p) => '$ref' in p && p.$ref === '#/components/parameters/IdempotencyKey')) {
+        operation.parameters = [...parameters, { $ref: '#/components/parameters/IdempotencyKey' }];
+      }
+    }
   }
 }

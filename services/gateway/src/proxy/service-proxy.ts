@@ -1,7 +1,9 @@
 import http from 'node:http';
 import { Logger } from '@nestjs/common';
-import { bearerToken, InvalidToken, verifyAccessToken } from '@gonghui/auth';
-import { assignRequestId, IDLE_CONNECTION_MS, Problem, sendProblem } from '@gonghui/service-kit';
+import { bearerToken, InvalidToken, VerifiedToken, verifyAccessToken, verifyAccessTokenClaims } from '@gonghui/auth';
+import { applySecurityHeaders, assignRequestId, IDLE_CONNECTION_MS, Problem, sendProblem } from '@gonghui/service-kit';
+import { IdempotencyStore } from '../idempotency/idempotency-store';
+import { IdempotentRequests, Upstream } from '../idempotency/idempotent-requests';
 import { RoutedService, ROUTED_SERVICES } from './service-routes';
 
 const ROUTE = /^\/api\/v1\/([a-z-]+)(?:[/?]|$)/;
@@ -22,9 +24,14 @@ export type ServiceProxy = (request: http.IncomingMessage, response: http.Server
  * is checked here first so that unauthenticated traffic never reaches a service (which checks
  * it again). Plain Node, ahead of Fastify and Nest: this is every API call's path, and the
  * framework's routing and request decoration would add half again to the gateway's CPU per call.
+ * Given the store, a POST or PATCH with an `Idempotency-Key` is made idempotent (see
+ * IdempotentRequests); a request without the header takes the same path as before, no look-up.
+ * Given `isRevoked`, a token revoked at the gateway is refused here (a set and a map look-up).
  */
-export function createServiceProxy(routes: Record<RoutedService, string>, jwtSecret: string, timeoutMs = 30_000): ServiceProxy {
+export function createServiceProxy(routes: Record<RoutedService, string>, jwtSecret: string, timeoutMs = 30_000, idempotency?: IdempotencyStore, isRevoked?: (token: VerifiedToken) => boolean): ServiceProxy {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 512, timeout: UPSTREAM_IDLE_MS });
+  // A claim outlives its request by far before it counts as lost: the request has timed out by then.
+  const keyed = idempotency ? new IdempotentRequests(idempotency, 2 * timeoutMs + 60_000) : null;
   return (request, response) => {
     const url = request.url ?? '/';
     const match = ROUTE.exec(url);
@@ -32,13 +39,19 @@ export function createServiceProxy(routes: Record<RoutedService, string>, jwtSec
     if (!service || !(ROUTED_SERVICES as readonly string[]).includes(service)) return false;
 
     const requestId = assignRequestId(request, response);
+    applySecurityHeaders(request, response);
     const token = bearerToken(request.headers.authorization);
     if (!token) {
       sendProblem(request, response, Problem.unauthorized('缺少 Bearer 令牌 / Missing bearer token'));
       return true;
     }
     try {
-      verifyAccessToken(token, jwtSecret);
+      // A token revoked at the gateway (logout, disabled user: see RevocationList) goes no further.
+      const verified = verifyAccessTokenClaims(token, jwtSecret);
+      if (isRevoked?.(verified)) {
+        sendProblem(request, response, Problem.unauthorized('令牌已撤销，请重新登录 / The token has been revoked: log in again'));
+        return true;
+      }
     } catch (error) {
       if (!(error instanceof InvalidToken)) throw error;
       sendProblem(request, response, Problem.unauthorized(`令牌无效 / Invalid token: ${error.message}`));
@@ -51,30 +64,54 @@ export function createServiceProxy(routes: Record<RoutedService, string>, jwtSec
     headers['x-forwarded-for'] = [request.headers['x-forwarded-for'], request.socket.remoteAddress].filter(Boolean).join(', ');
     headers['x-forwarded-proto'] = request.headers['x-forwarded-proto'] ?? 'http';
 
-    const upstream = http.request(`${routes[service]}${url}`, { method: request.method, headers, agent, timeout: timeoutMs });
-    upstream.on('response', (answer) => {
-      const out = { ...answer.headers };
-      delete out.connection;
-      delete out['keep-alive'];
-      response.writeHead(answer.statusCode ?? 502, out);
-      answer.pipe(response);
-    });
-    upstream.on('timeout', () => upstream.destroy(Object.assign(new Error('upstream timeout'), { code: 'ETIMEDOUT' })));
-    upstream.on('error', (error: NodeJS.ErrnoException) => {
-      if (response.headersSent) return void response.destroy(error);
-      const timedOut = error.code === 'ETIMEDOUT';
-      sendProblem(
-        request,
-        response,
-        new Problem(
-          timedOut ? 504 : 503,
-          timedOut ? 'upstream-timeout' : 'service-unavailable',
-          timedOut ? '服务响应超时 / The service did not answer in time' : '服务暂不可用 / Service unavailable',
-          `${service}: ${error.code ?? error.message}`,
-        ),
-      );
-    });
-    request.pipe(upstream);
+    /** Sends the request on: its body streamed through, or (a keyed request) the body already read. */
+    const send: Upstream = (body, answered, failed) => {
+      if (body) {
+        delete headers['transfer-encoding'];
+        headers['content-length'] = body.length;
+      }
+      const upstream = http.request(`${routes[service]}${url}`, { method: request.method, headers, agent, timeout: timeoutMs });
+      upstream.on('response', answered);
+      upstream.on('timeout', () => upstream.destroy(Object.assign(new Error('upstream timeout'), { code: 'ETIMEDOUT' })));
+      upstream.on('error', (error: NodeJS.ErrnoException) => {
+        if (response.headersSent) return void response.destroy(error);
+        const timedOut = error.code === 'ETIMEDOUT';
+        const answerWithProblem = () =>
+          sendProblem(
+            request,
+            response,
+            new Problem(
+              timedOut ? 504 : 503,
+              timedOut ? 'upstream-timeout' : 'service-unavailable',
+              timedOut ? '服务响应超时 / The service did not answer in time' : '服务暂不可用 / Service unavailable',
+              `${service}: ${error.code ?? error.message}`,
+            ),
+          );
+        if (failed) failed(answerWithProblem);
+        else answerWithProblem();
+      });
+      if (body) upstream.end(body);
+      else request.pipe(upstream);
+    };
+    if (keyed?.applies(request)) {
+      // The token was verified just above (verification is cached): the key is the user's.
+      keyed.handle(request, response, verifyAccessToken(token, jwtSecret).userId, send);
+      return true;
+    }
+    try {
+      send(null, (answer) => {
+        const out = { ...answer.headers };
+        delete out.connection;
+        delete out['keep-alive'];
+        delete out['x-powered-by'];
+        response.writeHead(answer.statusCode ?? 502, out);
+        answer.pipe(response);
+      });
+    } catch (error) {
+      // A URL Node will not send on (it refuses to build such a request): the caller's fault, not the service's.
+      request.resume();
+      sendProblem(request, response, Problem.badRequest(`无法转发的网址 / The URL cannot be forwarded: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`));
+    }
     return true;
   };
 }
