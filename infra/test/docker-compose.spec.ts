@@ -38,6 +38,35 @@ describe('docker-compose.yml', () => {
     expect(services.membership.environment).toHaveProperty('PII_HASH_KEY');
   });
 
+  it('ships no default secret: each comes from the environment or .env, and compose stops without it', () => {
+    const text = fs.readFileSync(path.join(root, 'docker-compose.yml'), 'utf8');
+    const secrets = ['JWT_SECRET', 'PII_ENCRYPTION_KEY', 'PII_HASH_KEY', 'POSTGRES_PASSWORD', ...[...domain, 'gateway'].map((s) => `${s.toUpperCase()}_DB_PASSWORD`)];
+    for (const secret of secrets) {
+      const uses = [...text.matchAll(new RegExp(`\\$\\{${secret}(:?[-?+])?([^}]*)\\}`, 'g'))];
+      expect(uses.length).toBeGreaterThan(0);
+      for (const use of uses) expect(use[1]).toBe(':?'); // required, never `:-default`
+    }
+    // No literal secret either: every value that carries one is an interpolation.
+    expect(services.postgres.environment?.POSTGRES_PASSWORD).toMatch(/^\$\{POSTGRES_PASSWORD:\?/);
+    for (const name of [...domain, 'gateway']) {
+      const env = services[name].environment ?? {};
+      expect(env.NODE_ENV).toBe('production');
+      expect(String(env.JWT_SECRET)).toMatch(/^\$\{JWT_SECRET:\?/);
+      expect(String(env.DATABASE_URL)).toMatch(new RegExp(`^postgres://gonghui_${name}:\\$\\{${name.toUpperCase()}_DB_PASSWORD:\\?[^}]*\\}@`));
+    }
+    for (const key of ['PII_ENCRYPTION_KEY', 'PII_HASH_KEY']) expect(String(services.membership.environment?.[key])).toMatch(new RegExp(`^\\$\\{${key}:\\?`));
+    expect(String(services.provision.environment?.DATABASE_URL)).toContain('${POSTGRES_PASSWORD:?');
+    expect(text).not.toMatch(/change-me|POSTGRES_PASSWORD: postgres\b|:postgres@/);
+  });
+
+  it('explains the secrets in .env.example, and keeps .env out of git', () => {
+    const example = fs.readFileSync(path.join(root, '.env.example'), 'utf8');
+    const text = fs.readFileSync(path.join(root, 'docker-compose.yml'), 'utf8');
+    const required = [...new Set([...text.matchAll(/\$\{([A-Z_]+):\?/g)].map((m) => m[1]))];
+    for (const variable of required) expect(example).toMatch(new RegExp(`^${variable}=`, 'm'));
+    expect(fs.readFileSync(path.join(root, '.gitignore'), 'utf8').split('\n')).toContain('.env');
+  });
+
   it('has a Dockerfile that builds every workspace', () => {
     const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
     expect(dockerfile).toMatch(/npm ci/);

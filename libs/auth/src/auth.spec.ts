@@ -1,4 +1,4 @@
-import { hasRole, inScope, InvalidToken, Principal, scopeLikePattern, signAccessToken, verifyAccessToken, bearerToken } from './index';
+import { hasRole, inScope, InvalidToken, Principal, scopeLikePattern, signAccessToken, verifyAccessToken, verifyAccessTokenClaims, bearerToken } from './index';
 
 const district: Principal = {
   userId: 'u1',
@@ -36,6 +36,20 @@ describe('access tokens', () => {
     }
   });
 
+  it('carries a session id and a token id, and issues no earlier than a revocation', () => {
+    const notBeforeMs = Date.now() + 1500;
+    const token = signAccessToken(district, 'secret-1', 60, { sessionId: 's-1', notBeforeMs });
+    const claims = verifyAccessTokenClaims(token, 'secret-1');
+    expect(claims.principal).toEqual(district);
+    expect(claims.sessionId).toBe('s-1');
+    expect(claims.tokenId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(claims.issuedAtMs).toBeGreaterThanOrEqual(notBeforeMs);
+    expect(claims.expiresAtMs - claims.issuedAtMs).toBe(60_000);
+    const other = verifyAccessTokenClaims(signAccessToken(district, 'secret-1', 60), 'secret-1');
+    expect(other.sessionId).not.toBe(claims.sessionId);
+    expect(other.tokenId).not.toBe(claims.tokenId);
+  });
+
   it('reads a bearer token from the Authorization header', () => {
     expect(bearerToken('Bearer abc.def')).toBe('abc.def');
     expect(bearerToken('Basic abc')).toBeNull();
@@ -48,6 +62,14 @@ describe('roles and organisation scope', () => {
     expect(hasRole({ ...district, roles: ['federation-admin'] }, 'aid-officer')).toBe(true);
     expect(hasRole(district, 'aid-officer')).toBe(false);
     expect(hasRole(district, 'aid-officer', 'membership-officer')).toBe(true);
+  });
+
+  it('the personal-data-viewer role must be held by name, by the federation administrator too', () => {
+    const admin = { ...district, roles: ['federation-admin'] as Principal['roles'] };
+    expect(hasRole(admin, 'personal-data-viewer')).toBe(false);
+    expect(hasRole(admin, 'membership-officer', 'personal-data-viewer')).toBe(true);
+    expect(hasRole({ ...admin, roles: ['federation-admin', 'personal-data-viewer'] }, 'personal-data-viewer')).toBe(true);
+    expect(hasRole({ ...district, roles: ['personal-data-viewer'] }, 'personal-data-viewer')).toBe(true);
   });
 
   it('a district officer sees their subtree and nothing beside it', () => {

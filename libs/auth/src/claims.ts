@@ -14,8 +14,16 @@ export interface Principal {
   scopePath: string;
 }
 
-export function hasRole(principal: Principal, ...anyOf: Role[]): boolean {
-  return principal.roles.includes('federation-admin') || anyOf.some((r) => principal.roles.includes(r));
+/**
+ * Roles that nobody holds implicitly, not even the federation administrator: they must be
+ * granted by name. Seeing a member's full resident ID is a personal duty, logged per person.
+ */
+export const EXPLICIT_ONLY_ROLES: readonly Role[] = ['personal-data-viewer', 'hardship-case-worker'];
+
+/** True when the principal holds one of the roles; a federation administrator holds every role except the explicit-only ones. */
+export function hasRole(principal: Pick<Principal, 'roles'>, ...anyOf: Role[]): boolean {
+  const admin = principal.roles.includes('federation-admin');
+  return anyOf.some((r) => principal.roles.includes(r) || (admin && !EXPLICIT_ONLY_ROLES.includes(r)));
 }
 
 /** True when a record at `recordPath` lies inside the principal's subtree. */

@@ -15,8 +15,10 @@ export class PersonalDataVault {
   }
 
   static fromEnv(env: NodeJS.ProcessEnv = process.env): PersonalDataVault {
-    if (env.NODE_ENV === 'production' && (!env.PII_ENCRYPTION_KEY || !env.PII_HASH_KEY)) {
-      throw new Error('PII_ENCRYPTION_KEY and PII_HASH_KEY must be set in production');
+    // Production refuses missing, shipped or placeholder keys (the compose file once shipped `change-me-…` defaults).
+    const weak = (key: string | undefined) => !key || key.length < 32 || /change-?me|replace-?me|placeholder|gonghui-dev-/i.test(key);
+    if (env.NODE_ENV === 'production' && (weak(env.PII_ENCRYPTION_KEY) || weak(env.PII_HASH_KEY))) {
+      throw new Error('PII_ENCRYPTION_KEY and PII_HASH_KEY must be set in production (at least 32 characters, not a shipped default)');
     }
     return new PersonalDataVault(env.PII_ENCRYPTION_KEY ?? 'gonghui-dev-encryption-key', env.PII_HASH_KEY ?? 'gonghui-dev-hash-key');
   }

@@ -14,3 +14,4 @@ export * from './org-unit-moves';
 export * from './scoped-queries';
 export * from './transaction-boundary';
 export * from './event-catalogue.controller';
+export * from './security-headers';

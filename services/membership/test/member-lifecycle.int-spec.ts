@@ -101,6 +101,11 @@ describe('membership after enrolment: transfer, dual registration, leaving, rein
     const member = (await m.enrol({ orgUnitId: company.id, nationalId, mobile: '13912345678' })).body;
     const officer = tokenFor({ username: 'officer.li', roles: ['membership-officer'] });
     expect((await m.call('POST', `/members/${member.id}/reveal-identity`, { reason: '核对医疗互助材料' }, officer)).status).toBe(403);
+    // The federation administrator too needs the role by name: holding every other role is not enough.
+    expect((await m.call('POST', `/members/${member.id}/reveal-identity`, { reason: '核对医疗互助材料' }, tokenFor({ username: 'admin', roles: ['federation-admin'] }))).status).toBe(403);
+    expect((await m.call('GET', `/members/${member.id}/personal-data-access-log`, undefined, tokenFor({ roles: ['federation-admin'] }))).status).toBe(403);
+    const adminViewer = tokenFor({ username: 'admin', roles: ['federation-admin', 'personal-data-viewer'] });
+    expect((await m.call('POST', `/members/${member.id}/reveal-identity`, { reason: '' }, adminViewer)).status).toBe(400);
     const viewer = tokenFor({ username: 'auditor.wang', roles: ['personal-data-viewer'] });
     expect((await m.call('POST', `/members/${member.id}/reveal-identity`, { reason: '' }, viewer)).status).toBe(400);
     const revealed = await m.call('POST', `/members/${member.id}/reveal-identity`, { reason: '核对医疗互助材料' }, viewer);

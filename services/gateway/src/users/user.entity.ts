@@ -13,6 +13,10 @@ export class User {
   @Column({ name: 'scope_path', type: 'text' }) scopePath!: string;
   @Column({ type: 'boolean', default: true }) active!: boolean;
   @Column({ name: 'created_at', type: 'timestamptz', precision: 3, default: () => 'now()' }) createdAt!: Date;
+  /** Tokens issued before this are refused (every session revoked: disabled, roles changed, password reset). */
+  @Column({ name: 'tokens_valid_after', type: 'timestamptz', precision: 3, nullable: true }) tokensValidAfter!: Date | null;
+  @Column({ name: 'password_changed_at', type: 'timestamptz', precision: 3, nullable: true }) passwordChangedAt!: Date | null;
+  @Column({ name: 'updated_at', type: 'timestamptz', precision: 3, default: () => 'now()' }) updatedAt!: Date;
 }
 
 /** The unique constraint on users.username (Postgres's name for the column's UNIQUE). */
