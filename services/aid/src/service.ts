@@ -1,5 +1,6 @@
 import { CreateServiceOptions, MemberDirectoryEntry, MemberDirectoryModule, OrgUnitMove, serviceConfigFromEnv, ServiceConfig } from '@gonghui/service-kit';
 import { migrations } from './migrations';
+import { HardshipDetailAccess } from './hardship-files/hardship-detail-access.entity';
 import { HardshipFile } from './hardship-files/hardship-file.entity';
 import { HardshipFilesModule } from './hardship-files/hardship-files.module';
 import { Referral } from './referrals/referral.entity';
@@ -10,7 +11,7 @@ export function aidService(config: ServiceConfig = serviceConfigFromEnv('aid')):
   return {
     config,
     definition: {
-      entities: [MemberDirectoryEntry, OrgUnitMove, HardshipFile, Referral],
+      entities: [MemberDirectoryEntry, OrgUnitMove, HardshipFile, HardshipDetailAccess, Referral],
       migrations,
     },
     modules: [

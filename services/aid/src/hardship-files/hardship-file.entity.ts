@@ -1,6 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { HardshipCause } from '@gonghui/contracts';
-import { fenColumn } from '../fen-column';
 
 /** A hardship worker file (困难职工档案) and the household visit it was opened after. */
 @Entity({ name: 'hardship_files' })
@@ -11,13 +10,10 @@ export class HardshipFile {
   @Column({ name: 'org_unit_path', type: 'text' }) orgUnitPath!: string;
   @Column({ type: 'text' }) status!: 'open' | 'closed';
   @Column({ type: 'text' }) cause!: HardshipCause;
-  // the "six clears" (六清) of the household visit
+  // the "six clears" (六清) of the household visit: the size in the clear, the rest sealed
   @Column({ name: 'household_size', type: 'integer' }) householdSize!: number;
-  @Column({ name: 'monthly_household_income_fen', type: 'bigint', transformer: fenColumn }) monthlyHouseholdIncomeFen!: number;
-  @Column({ name: 'income_sources', type: 'text' }) incomeSources!: string;
-  @Column({ type: 'text' }) housing!: string;
-  @Column({ type: 'text' }) health!: string;
-  @Column({ name: 'children_schooling', type: 'text' }) childrenSchooling!: string;
+  /** Income, income sources, housing, health and children's schooling, sealed with the vault (see hardship-details-vault.ts). */
+  @Column({ name: 'visit_details_cipher', type: 'text' }) visitDetailsCipher!: string;
   /** YYYY-MM-DD */
   @Column({ name: 'visited_on', type: 'date' }) visitedOn!: string;
   @Column({ name: 'visited_by', type: 'text' }) visitedBy!: string;

@@ -46,7 +46,8 @@ export class OpenHardshipFile {
         for (const event of outcome.events) {
           await this.runtime.outbox.record(tx, HardshipFileOpenedV1, event.data, { correlationId: requestId });
         }
-        return toHardshipFileView(file);
+        // the details leave the service only through the logged view of one file, not in this answer
+        return toHardshipFileView(file, null);
       },
       { hardship_files_one_open_per_member: fileAlreadyOpen },
     );
