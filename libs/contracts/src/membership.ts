@@ -311,6 +311,54 @@ export const MemberDualRegisteredV1 = defineEvent<MemberDualRegisteredV1>({
   },
 });
 
+/** The member fields an officer may edit after enrolment (会员信息维护). */
+export type EditableMemberField = 'mobile' | 'employerName' | 'employerCreditCode' | 'industry' | 'skillLevel' | 'honours';
+export const EDITABLE_MEMBER_FIELDS: readonly EditableMemberField[] = ['mobile', 'employerName', 'employerCreditCode', 'industry', 'skillLevel', 'honours'];
+
+export interface MemberUpdatedV1 {
+  memberId: string;
+  orgUnitId: string;
+  changedFields: EditableMemberField[];
+  /** Present when the mobile changed: the new number masked (`138****8000`), never the number itself. */
+  maskedMobile?: string;
+  skillLevel?: 'novice' | 'skilled' | 'master';
+  honours?: ('model-worker' | 'craftsman' | 'labour-medal')[];
+  updatedAt: string;
+}
+
+export const MemberUpdatedV1 = defineEvent<MemberUpdatedV1>({
+  type: 'cn.gonghui.membership.member.updated.v1',
+  topic: 'gonghui.membership.member.v1',
+  producer: 'membership',
+  keyField: 'memberId',
+  summary: 'A member’s details were edited (会员信息变更)',
+  description:
+    'An officer changed some of the member’s mobile, employer, industry, skill level or honours. Carries which fields changed, the new skill level ' +
+    'and honours when they changed, and the new mobile only masked: no raw mobile, no employer or other personal details.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['memberId', 'orgUnitId', 'changedFields', 'updatedAt'],
+    properties: {
+      memberId: p.uuid,
+      orgUnitId: p.uuid,
+      changedFields: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', enum: EDITABLE_MEMBER_FIELDS } },
+      maskedMobile: { type: 'string', pattern: '^1[0-9]{2}\\*{4}[0-9]{4}$', description: 'The new mobile with the middle four digits masked' },
+      skillLevel: { type: 'string', enum: ['novice', 'skilled', 'master'] },
+      honours: { type: 'array', uniqueItems: true, items: { type: 'string', enum: ['model-worker', 'craftsman', 'labour-medal'] } },
+      updatedAt: p.timestamp,
+    },
+  },
+  example: {
+    memberId: '8d7e6f5a-4b3c-4d2e-8f10-a1b2c3d4e5f6',
+    orgUnitId: '3f0c2a4e-7a35-4d7b-9d6c-0c8f8e1d2a11',
+    changedFields: ['mobile', 'skillLevel'],
+    maskedMobile: '139****5678',
+    skillLevel: 'skilled',
+    updatedAt: '2026-11-24T10:00:00.000+08:00',
+  },
+});
+
 export interface EnrolmentBatchCompletedV1 {
   batchId: string;
   orgUnitId: string;

@@ -1,7 +1,7 @@
 import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { EventContract } from './contract';
-import { EnrolmentBatchCompletedV1, MemberDualRegisteredV1, MemberEnrolledV1, MemberLeftV1, MemberReinstatedV1, MemberTransferredV1, OrgUnitCreatedV1, OrgUnitDeactivatedV1, OrgUnitMovedV1, OrgUnitRenamedV1 } from './membership';
+import { EnrolmentBatchCompletedV1, MemberDualRegisteredV1, MemberEnrolledV1, MemberLeftV1, MemberReinstatedV1, MemberTransferredV1, MemberUpdatedV1, OrgUnitCreatedV1, OrgUnitDeactivatedV1, OrgUnitMovedV1, OrgUnitRenamedV1 } from './membership';
 import { AidReferralRecordedV1, HardshipFileOpenedV1 } from './aid';
 import { SessionBookedV1 } from './training';
 import { DisputeCaseOpenedV1, DisputeCaseSettledV1 } from './mediation';
@@ -17,6 +17,7 @@ export const ALL_EVENTS: readonly EventContract<any>[] = [
   MemberDualRegisteredV1,
   MemberLeftV1,
   MemberReinstatedV1,
+  MemberUpdatedV1,
   EnrolmentBatchCompletedV1,
   HardshipFileOpenedV1,
   AidReferralRecordedV1,

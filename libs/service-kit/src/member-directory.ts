@@ -45,15 +45,22 @@ export class MemberDirectory1764000001000 implements MigrationInterface {
 
 export type KnownMember = Pick<MemberDirectoryEntry, 'memberId' | 'orgUnitId' | 'orgUnitPath' | 'status'>;
 
-/** The service's own records that carry a member's path and move with a subtree. */
+/** The service's own records that carry a member's path (and a `member_id`): they move with a subtree, and with the member on a transfer. */
 export const SCOPED_PATH_COLUMNS = Symbol('SCOPED_PATH_COLUMNS');
+/** The service's own records scoped to a unit rather than a member (e.g. training sessions): they move with a subtree only. */
+export const UNIT_PATH_COLUMNS = Symbol('UNIT_PATH_COLUMNS');
 
 const directory: EventHandlerOptions = { group: 'member-directory' };
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 /** Keeps the directory current from membership's events (consumer group `<service>.member-directory`). */
 @Controller()
 export class MemberDirectoryEvents {
-  constructor(@Inject(SCOPED_PATH_COLUMNS) private readonly scopedColumns: readonly PathColumn[]) {}
+  constructor(
+    @Inject(SCOPED_PATH_COLUMNS) private readonly scopedColumns: readonly PathColumn[],
+    @Inject(UNIT_PATH_COLUMNS) private readonly unitColumns: readonly PathColumn[],
+  ) {}
 
   // Enrolments come in floods (rosters of tens of thousands): one upsert per run of them.
   @OnEvent(MemberEnrolledV1, { ...directory, batch: true })
@@ -71,6 +78,12 @@ export class MemberDirectoryEvents {
     );
   }
 
+  /**
+   * The member moved to another union: the directory follows, and so do the member's own records
+   * in this service (hardship files, cases, bookings: every scoped column, all rows of this
+   * member), in the same transaction, so the old district's officers lose them as the new
+   * district's gain them.
+   */
   @OnEvent(MemberTransferredV1, directory)
   async transferred(@Payload() event: CloudEvent<MemberTransferredV1>, @Ctx() { manager }: EventTransaction): Promise<void> {
     const m = event.data;
@@ -81,6 +94,11 @@ export class MemberDirectoryEvents {
       m.orgUnitPath,
       m.transferredAt,
     ]);
+    for (const { table, column } of this.scopedColumns) {
+      if (!IDENTIFIER.test(table) || !IDENTIFIER.test(column)) throw new Error(`invalid path column ${table}.${column}`);
+      // Hand-written: a set-based rewrite of one member's rows, the path translated through later moves.
+      await manager.query(`UPDATE ${table} SET ${column} = current_org_path($2, $3) WHERE member_id = $1`, [m.memberId, m.orgUnitPath, m.transferredAt]);
+    }
   }
 
   @OnEvent(MemberLeftV1, directory)
@@ -100,18 +118,25 @@ export class MemberDirectoryEvents {
 
   @OnEvent(OrgUnitMovedV1, directory)
   async orgUnitMoved(@Payload() event: CloudEvent<OrgUnitMovedV1>, @Ctx() { manager }: EventTransaction): Promise<void> {
-    await applyOrgUnitMove(manager, event.data, [{ table: 'member_directory', column: 'org_unit_path' }, ...this.scopedColumns]);
+    await applyOrgUnitMove(manager, event.data, [{ table: 'member_directory', column: 'org_unit_path' }, ...this.scopedColumns, ...this.unitColumns]);
   }
 }
 
-/** The member directory for a programme service; `scopedColumns` move with a subtree too. */
+/**
+ * The member directory for a programme service. `scopedColumns`: path columns of records that
+ * carry a `member_id`; they move with a subtree and with their member on a transfer.
+ * `unitColumns`: path columns of records scoped to a unit, not a member; they move with a subtree.
+ */
 @Module({})
 export class MemberDirectoryModule {
-  static forService(scopedColumns: readonly PathColumn[] = []): DynamicModule {
+  static forService(scopedColumns: readonly PathColumn[] = [], unitColumns: readonly PathColumn[] = []): DynamicModule {
     return {
       module: MemberDirectoryModule,
       controllers: [MemberDirectoryEvents],
-      providers: [{ provide: SCOPED_PATH_COLUMNS, useValue: scopedColumns }],
+      providers: [
+        { provide: SCOPED_PATH_COLUMNS, useValue: scopedColumns },
+        { provide: UNIT_PATH_COLUMNS, useValue: unitColumns },
+      ],
     };
   }
 }

@@ -44,16 +44,35 @@ export async function startMembership() {
     return { status: res.status, location: (res.headers.location as string | undefined) ?? null, body: res.body as any };
   };
 
+  /** The one root of the tree (市总工会), found or created. */
+  const root = async (): Promise<Unit> => {
+    const find = async () => ((await runtime.dataSource.query('SELECT id, path FROM org_units WHERE parent_id IS NULL')) as Unit[])[0];
+    const existing = await find();
+    if (existing) return existing;
+    const res = await call('POST', '/org-units', { code: `ROOT-${tag}`, name: '测试市总工会', kind: 'federation' });
+    if (res.status === 201) return res.body;
+    const raced = res.status === 409 ? await find() : undefined;
+    if (!raced) throw new Error(`creating the root answered ${res.status}: ${JSON.stringify(res.body)}`);
+    return raced;
+  };
+
   return {
     app: app as INestApplication,
+    root,
     runtime: runtime as ServiceRuntime,
     server,
     admin,
     call,
     upload,
     nextNationalId: () => syntheticNationalId(seq++),
+    /**
+     * A unit under `parent`. The tree has one root, shared by every test: asking for a federation
+     * without a parent gives that root (created by whichever test asks first). Names get this
+     * run's tag, so that tests building under the same root never clash on sibling names.
+     */
     async unit(kind: string, parent?: Unit, name = `测试${kind}`): Promise<Unit> {
-      const res = await call('POST', '/org-units', { parentId: parent?.id, code: `T-${tag}-${units++}`, name, kind });
+      if (kind === 'federation' && !parent) return root();
+      const res = await call('POST', '/org-units', { parentId: parent?.id, code: `T-${tag}-${units}`, name: `${name}-${tag}-${units++}`, kind });
       if (res.status !== 201) throw new Error(`creating a ${kind} answered ${res.status}: ${JSON.stringify(res.body)}`);
       return res.body;
     },

@@ -36,10 +36,12 @@ describe('enrolments while the broker dies', () => {
 
   it('loses no event and publishes each exactly once after Kafka returns', async () => {
     const tag = Date.now().toString(36);
-    const federation = await http('POST', `${base}/api/v1/membership/org-units`, { token: admin, body: { code: `CHAOS-${tag}`, name: '断线测试市总工会', kind: 'federation' } });
+    // The tree has one root: build under it (creating it when this runs first).
+    const created = await http('POST', `${base}/api/v1/membership/org-units`, { token: admin, body: { code: `CHAOS-${tag}`, name: '断线测试市总工会', kind: 'federation' } });
+    const rootId = created.status === 201 ? created.body.id : ((await runtime.dataSource.query('SELECT id FROM org_units WHERE parent_id IS NULL')) as { id: string }[])[0].id;
     const unit = await http('POST', `${base}/api/v1/membership/org-units`, {
       token: admin,
-      body: { parentId: federation.body.id, code: `CHAOS-${tag}-C`, name: '断线测试快递员工会', kind: 'industry' },
+      body: { parentId: rootId, code: `CHAOS-${tag}-C`, name: `断线测试快递员工会-${tag}`, kind: 'industry' },
     });
     expect(unit.status).toBe(201);
 

@@ -9,8 +9,9 @@ export function trainingService(config: ServiceConfig = serviceConfigFromEnv('tr
   return {
     config,
     definition: { entities: [MemberDirectoryEntry, OrgUnitMove, Session, Booking], migrations },
-    // The member directory (consumer group training.member-directory); bookings move with a subtree.
-    modules: [MemberDirectoryModule.forService([{ table: 'bookings', column: 'org_unit_path' }]), SessionsModule],
+    // The member directory (consumer group training.member-directory): bookings move with a subtree and with
+    // their member's transfer; sessions, scoped to a unit, move with a subtree.
+    modules: [MemberDirectoryModule.forService([{ table: 'bookings', column: 'org_unit_path' }], [{ table: 'sessions', column: 'org_unit_path' }]), SessionsModule],
     title: 'Gonghui training (技能培训)',
     description: 'Course sessions and bookings',
   };

@@ -124,12 +124,14 @@ describe('training: sessions and bookings', () => {
     const session = await schedule();
     await book(session.id, memberOfA).expect(201);
 
-    const refused = await book(session.id, memberOfA, officerB).expect(422);
+    // Sessions are scoped too: district A's session does not exist for district B's officer.
+    await book(session.id, memberOfA, officerB).expect(404);
+    const [memberOfB] = await enrol(1, districtB);
+    const refused = await book(session.id, memberOfB).expect(422);
     expect(refused.body.type).toMatch(/unknown-member$/);
     expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'memberId' })]);
 
-    const seenByB = await request(server()).get(`/api/v1/training/sessions/${session.id}/bookings`).set('authorization', `Bearer ${officerB}`).expect(200);
-    expect(seenByB.body).toEqual({ items: [], nextCursor: null });
+    await request(server()).get(`/api/v1/training/sessions/${session.id}/bookings`).set('authorization', `Bearer ${officerB}`).expect(404);
     const seenByA = await request(server()).get(`/api/v1/training/sessions/${session.id}/bookings`).set('authorization', `Bearer ${officerA}`).expect(200);
     expect(seenByA.body.items.map((b: { memberId: string }) => b.memberId)).toEqual([memberOfA]);
   });

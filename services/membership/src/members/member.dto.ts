@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { EMPLOYMENT_FORMS, EmploymentForm, LEAVING_REASONS, LeavingReason } from '@gonghui/contracts';
-import { IsCreditCode } from '@gonghui/identifiers';
+import { IsCreditCode, IsMainlandMobile } from '@gonghui/identifiers';
 import { PageQuery } from '@gonghui/service-kit';
 
 export const SKILL_LEVELS = ['novice', 'skilled', 'master'] as const;
@@ -75,6 +75,53 @@ export class EnrolMemberRequest {
   honours?: Honour[];
 }
 
+/**
+ * An edit of a member's details (会员信息维护): any of these fields, at least one; each absent
+ * field stays as it is. null and empty values are refused (400): there is nothing to clear.
+ */
+export class UpdateMemberRequest {
+  @ApiPropertyOptional({ example: '13912345678', description: 'Mainland mobile number; stored encrypted, shown and announced masked' })
+  @IsOptional()
+  @IsNotEmpty({ message: '手机号不能为空 / mobile must not be empty' })
+  @IsString({ message: '手机号须为字符串 / mobile must be a string' })
+  @MaxLength(20)
+  @IsMainlandMobile()
+  mobile?: string;
+
+  @ApiPropertyOptional({ example: '某出行科技有限公司', description: 'Employer (用人单位)' })
+  @IsOptional()
+  @IsNotEmpty({ message: '用人单位不能为空 / employerName must not be empty' })
+  @IsString({ message: '用人单位须为字符串 / employerName must be a string' })
+  @MaxLength(200)
+  employerName?: string;
+
+  @ApiPropertyOptional({ example: '91350100M000100Y43', description: 'Employer’s unified social credit code' })
+  @IsOptional()
+  @IsNotEmpty({ message: '统一社会信用代码不能为空 / employerCreditCode must not be empty' })
+  @IsCreditCode()
+  employerCreditCode?: string;
+
+  @ApiPropertyOptional({ example: '交通运输', description: 'Industry (行业)' })
+  @IsOptional()
+  @IsNotEmpty({ message: '行业不能为空 / industry must not be empty' })
+  @IsString({ message: '行业须为字符串 / industry must be a string' })
+  @MaxLength(100)
+  industry?: string;
+
+  @ApiPropertyOptional({ enum: SKILL_LEVELS, description: '新手—熟手—高手' })
+  @IsOptional()
+  @IsNotEmpty({ message: '技能等级不能为空 / skillLevel must not be empty' })
+  @IsIn(SKILL_LEVELS, { message: `技能等级须为 / skillLevel must be one of: ${SKILL_LEVELS.join(', ')}` })
+  skillLevel?: SkillLevel;
+
+  @ApiPropertyOptional({ enum: HONOURS, isArray: true, description: 'The member’s honours as a whole (replaces the list); [] for none' })
+  @IsOptional()
+  @IsArray({ message: '荣誉须为数组 / honours must be an array' })
+  @ArrayMaxSize(HONOURS.length)
+  @IsIn(HONOURS, { each: true, message: `荣誉须为 / each honour must be one of: ${HONOURS.join(', ')}` })
+  honours?: Honour[];
+}
+
 export class TransferMemberRequest {
   @ApiProperty({ format: 'uuid', description: 'The union the member moves to' })
   @IsUUID()
@@ -120,10 +167,12 @@ export class RevealedIdentityView {
 }
 
 export class HistoryEntryView {
-  @ApiProperty({ enum: ['enrolled', 'transferred', 'dual-registered', 'left', 'reinstated'] }) kind!: string;
+  @ApiProperty({ enum: ['enrolled', 'transferred', 'dual-registered', 'left', 'reinstated', 'updated'] }) kind!: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) fromOrgUnitId!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) toOrgUnitId!: string | null;
   @ApiProperty({ nullable: true, type: String }) reason!: string | null;
+  @ApiPropertyOptional({ type: [String], example: ['mobile', 'skillLevel'], description: 'For an edit (updated): the fields it changed; their values are not kept here' })
+  changedFields?: string[];
   @ApiProperty() actor!: string;
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
 }
@@ -173,6 +222,12 @@ export class ListMembersQuery extends PageQuery {
   enrolledTo?: string;
 }
 
+export class DualRegistrationView {
+  @ApiProperty({ format: 'uuid', description: 'The community union (社区工会)' }) communityOrgUnitId!: string;
+  @ApiProperty({ example: '龙溪街道某社区工会联合会' }) communityName!: string;
+  @ApiProperty({ format: 'date-time' }) registeredAt!: string;
+}
+
 export class MemberView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'M0000000001' }) memberNo!: string;
@@ -191,6 +246,13 @@ export class MemberView {
   @ApiProperty({ enum: MEMBER_STATUSES }) status!: 'active' | 'left';
   @ApiProperty({ format: 'date-time' }) enrolledAt!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) leftAt!: string | null;
+  @ApiProperty({ type: [DualRegistrationView], description: 'The community unions the member registered with (双报到)' })
+  dualRegistrations!: DualRegistrationView[];
+  @ApiProperty({
+    enum: ['member', 'dual-registration'],
+    description: 'How your subtree serves this member: as its own member, or as a dual registration with one of its community unions (双报到)',
+  })
+  servedAs!: 'member' | 'dual-registration';
 }
 
 export class MemberPage {

@@ -32,10 +32,12 @@ export class Member {
 export class MemberHistoryEntry {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
   @Column({ name: 'member_id', type: 'uuid' }) memberId!: string;
-  @Column({ type: 'text' }) kind!: 'enrolled' | 'transferred' | 'dual-registered' | 'left' | 'reinstated';
+  @Column({ type: 'text' }) kind!: 'enrolled' | 'transferred' | 'dual-registered' | 'left' | 'reinstated' | 'updated';
   @Column({ name: 'from_unit_id', type: 'uuid', nullable: true }) fromUnitId!: string | null;
   @Column({ name: 'to_unit_id', type: 'uuid', nullable: true }) toUnitId!: string | null;
   @Column({ type: 'text', nullable: true }) reason!: string | null;
+  /** For an 'updated' entry, the names of the fields the edit changed (never their values). */
+  @Column({ name: 'changed_fields', type: 'text', array: true, nullable: true }) changedFields!: string[] | null;
   @Column({ type: 'text' }) actor!: string;
   @Column({ name: 'occurred_at', type: 'timestamptz', precision: 3 }) occurredAt!: Date;
 }

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiExcludeEndpoint, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Principal } from '@gonghui/auth';
 import { parseNationalId, PersonalDataVault } from '@gonghui/identifiers';
 import { Authorize, CurrentPrincipal, Page, Problem, RequestId } from '@gonghui/service-kit';
@@ -16,17 +16,28 @@ import {
   RevealedIdentityView,
   RevealRequest,
   TransferMemberRequest,
+  UpdateMemberRequest,
 } from './member.dto';
-import { MembersRepository, toMemberView } from './members.repository';
+import { MembersRepository } from './members.repository';
 import { EnrolMember } from './enrol-member/enrol-member';
+import { EditMember } from './edit-member/edit-member';
 import { MemberLifecycle } from './lifecycle/lifecycle';
 import { RevealIdentity } from './reveal-identity/reveal-identity';
+
+const methodNotAllowed = () =>
+  new Problem(
+    405,
+    'method-not-allowed',
+    '方法不允许 / Method not allowed',
+    '会员信息用 PATCH 修改，退会用 POST …/leave；会员记录不能替换或删除 / Edit a member with PATCH and record leaving with POST …/leave: a member is never replaced or deleted',
+  );
 
 @ApiTags('membership: members (会员)')
 @Controller('api/v1/membership/members')
 export class MembersController {
   constructor(
     private readonly enrolMember: EnrolMember,
+    private readonly editMember: EditMember,
     private readonly lifecycle: MemberLifecycle,
     private readonly revealIdentity: RevealIdentity,
     private readonly members: MembersRepository,
@@ -61,16 +72,48 @@ export class MembersController {
   async lookup(@Body() body: LookupByNationalIdRequest, @CurrentPrincipal() principal: Principal): Promise<MemberView[]> {
     const id = parseNationalId(body.nationalId);
     if (!id.ok) throw Problem.badRequest('身份证号无效 / Invalid resident ID', [{ field: 'nationalId', message: '身份证号无效 / invalid resident ID' }]);
-    return (await this.members.findByNationalIdHashInScope(this.vault.lookupHash(id.value.number), principal)).map(toMemberView);
+    const found = await this.members.findByNationalIdHashInScope(this.vault.lookupHash(id.value.number), principal);
+    return Promise.all(found.map((member) => this.members.viewOf(member)));
   }
 
   @Get(':id')
   @Authorize()
-  @ApiOperation({ summary: 'One member (会员详情)' })
+  @ApiOperation({ summary: 'One member (会员详情)', description: 'A member of your subtree, or one registered with a community union of your subtree (双报到, servedAs: dual-registration)' })
   @ApiOkResponse({ type: MemberView })
   @ApiNotFoundResponse({ description: 'No such member in your subtree' })
   async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<MemberView> {
-    return toMemberView(await this.members.findInScope(id, principal));
+    return (await this.members.findVisible(id, principal)).view;
+  }
+
+  @Patch(':id')
+  @Authorize('membership-officer')
+  @ApiOperation({
+    summary: 'Edit a member’s details (会员信息维护)',
+    description:
+      'Mobile, employer, industry, skill level, honours: any of them, at least one. Recorded in the member’s history and published as ' +
+      'cn.gonghui.membership.member.updated.v1 (the mobile masked). Repeating an edit changes nothing and publishes nothing.',
+  })
+  @ApiOkResponse({ type: MemberView })
+  @ApiBadRequestResponse({ description: 'Invalid, null or empty fields, an invalid mobile, or no field at all (problem+json, errors[] per field)' })
+  @ApiNotFoundResponse({ description: 'No such member in your subtree' })
+  @ApiUnprocessableEntityResponse({ description: 'The member has left' })
+  edit(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateMemberRequest, @CurrentPrincipal() principal: Principal, @RequestId() requestId?: string): Promise<MemberView> {
+    return this.editMember.execute(id, body, principal, requestId);
+  }
+
+  /** A member is edited with PATCH and leaves through POST …/leave; it is never replaced or deleted. */
+  @Put(':id')
+  @Authorize()
+  @ApiExcludeEndpoint()
+  replace(): never {
+    throw methodNotAllowed();
+  }
+
+  @Delete(':id')
+  @Authorize()
+  @ApiExcludeEndpoint()
+  remove(): never {
+    throw methodNotAllowed();
   }
 
   @Get(':id/history')

@@ -7,6 +7,7 @@ import { PrivacyModule } from '../privacy/privacy.module';
 import { MembersController } from './members.controller';
 import { MembersRepository } from './members.repository';
 import { EnrolMember } from './enrol-member/enrol-member';
+import { EditMember } from './edit-member/edit-member';
 import { MemberNumbers } from './enrol-member/member-numbers';
 import { MemberLifecycle } from './lifecycle/lifecycle';
 import { RevealIdentity } from './reveal-identity/reveal-identity';
@@ -16,6 +17,6 @@ import { ProspectsController } from '../prospects/prospects.controller';
 @Module({
   imports: [TypeOrmModule.forFeature([Member, MemberHistoryEntry, DualRegistration, PersonalDataAccess, Prospect]), OrgUnitsModule, PrivacyModule],
   controllers: [MembersController, ProspectsController],
-  providers: [MembersRepository, EnrolMember, MemberNumbers, MemberLifecycle, RevealIdentity, Prospects],
+  providers: [MembersRepository, EnrolMember, EditMember, MemberNumbers, MemberLifecycle, RevealIdentity, Prospects],
 })
 export class MembersModule {}

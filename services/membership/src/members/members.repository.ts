@@ -1,19 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { inScope, Principal } from '@gonghui/auth';
+import { Brackets, Repository } from 'typeorm';
+import { inScope, Principal, scopeLikePattern } from '@gonghui/auth';
 import type { EmploymentForm } from '@gonghui/contracts';
 import { OUTBOX_ROW_COLUMNS, outboxRowValues } from '@gonghui/messaging';
 import { Tx } from '@gonghui/persistence';
 import { keysetPage, Page, Problem, requireInScope, whereInScope } from '@gonghui/service-kit';
 import { OrgUnitsRepository } from '../org-units/org-units.repository';
-import { Member, MemberHistoryEntry } from './member.entity';
-import { HistoryEntryView, Honour, ListMembersQuery, MemberView } from './member.dto';
+import { OrgUnit } from '../org-units/org-unit.entity';
+import { DualRegistration, Member, MemberHistoryEntry } from './member.entity';
+import { DualRegistrationView, HistoryEntryView, Honour, ListMembersQuery, MemberView } from './member.dto';
+import { servedAs, ServedAs } from './domain/dual-registration';
 
 /** A member as enrolment writes it: everything but `leftAt`, which a new member does not have. */
 export type NewMember = Omit<Member, 'leftAt'>;
 
-export function toMemberView(member: Member): MemberView {
+/** A member's dual registration (双报到) as read with its community's name and path. */
+export interface CommunityRegistration extends DualRegistrationView {
+  communityPath: string;
+}
+
+/** The view of a member; `dualRegistrations` and `servedAs` as the reader's subtree sees them (none, and 'member', by default). */
+export function toMemberView(member: Member, seen: { dualRegistrations?: readonly CommunityRegistration[]; servedAs?: ServedAs } = {}): MemberView {
   return {
     id: member.id,
     memberNo: member.memberNo,
@@ -32,6 +40,8 @@ export function toMemberView(member: Member): MemberView {
     status: member.status,
     enrolledAt: member.enrolledAt.toISOString(),
     leftAt: member.leftAt?.toISOString() ?? null,
+    dualRegistrations: (seen.dualRegistrations ?? []).map((r) => ({ communityOrgUnitId: r.communityOrgUnitId, communityName: r.communityName, registeredAt: r.registeredAt })),
+    servedAs: seen.servedAs ?? 'member',
   };
 }
 
@@ -103,6 +113,7 @@ export class MembersRepository {
   constructor(
     @InjectRepository(Member) private readonly members: Repository<Member>,
     @InjectRepository(MemberHistoryEntry) private readonly historyEntries: Repository<MemberHistoryEntry>,
+    @InjectRepository(DualRegistration) private readonly dualRegistrations: Repository<DualRegistration>,
     private readonly units: OrgUnitsRepository,
   ) {}
 
@@ -160,38 +171,105 @@ export class MembersRepository {
   }
 
   /** Apply `changes` to a member the caller has locked; answers the member as it now is. */
-  async update(tx: Tx, member: Member, changes: Partial<Pick<Member, 'orgUnitId' | 'orgUnitPath' | 'status' | 'leftAt'>>): Promise<Member> {
-    await tx.update(Member, { id: member.id }, changes);
+  async update(
+    tx: Tx,
+    member: Member,
+    changes: Partial<Pick<Member, 'orgUnitId' | 'orgUnitPath' | 'status' | 'leftAt' | 'mobileCipher' | 'mobileMasked' | 'employerName' | 'employerCreditCode' | 'industry' | 'skillLevel' | 'honours'>>,
+  ): Promise<Member> {
+    if (Object.keys(changes).length > 0) await tx.update(Member, { id: member.id }, changes);
     return { ...member, ...changes };
   }
 
-  async recordHistory(tx: Tx, entry: { memberId: string; kind: HistoryKind; fromUnitId?: string | null; toUnitId?: string | null; reason?: string | null; actor: string }): Promise<void> {
+  async recordHistory(
+    tx: Tx,
+    entry: { memberId: string; kind: HistoryKind; fromUnitId?: string | null; toUnitId?: string | null; reason?: string | null; changedFields?: string[] | null; actor: string },
+  ): Promise<void> {
     await tx.insert(MemberHistoryEntry, {
       memberId: entry.memberId,
       kind: entry.kind,
       fromUnitId: entry.fromUnitId ?? null,
       toUnitId: entry.toUnitId ?? null,
       reason: entry.reason ?? null,
+      changedFields: entry.changedFields ?? null,
       actor: entry.actor,
       occurredAt: new Date(),
     });
   }
 
-  /** Everything that happened to a member of the principal's subtree, oldest first; a 404 outside it. */
+  /** The community unions each member registered with (双报到), with their names and paths, oldest first. */
+  async communityRegistrations(memberIds: readonly string[], tx?: Tx): Promise<Map<string, CommunityRegistration[]>> {
+    const found = new Map<string, CommunityRegistration[]>();
+    if (memberIds.length === 0) return found;
+    const rows: { memberId: string; communityOrgUnitId: string; communityName: string; communityPath: string; registeredAt: Date }[] = await (tx ? tx.getRepository(DualRegistration) : this.dualRegistrations)
+      .createQueryBuilder('d')
+      .innerJoin(OrgUnit, 'c', 'c.id = d.communityUnitId')
+      .select(['d.memberId AS "memberId"', 'd.communityUnitId AS "communityOrgUnitId"', 'c.name AS "communityName"', 'c.path AS "communityPath"', 'd.registeredAt AS "registeredAt"'])
+      .where('d.memberId IN (:...memberIds)', { memberIds })
+      .orderBy('d.registeredAt', 'ASC')
+      .getRawMany();
+    for (const row of rows) {
+      const registration = { communityOrgUnitId: row.communityOrgUnitId, communityName: row.communityName, communityPath: row.communityPath, registeredAt: new Date(row.registeredAt).toISOString() };
+      found.set(row.memberId, [...(found.get(row.memberId) ?? []), registration]);
+    }
+    return found;
+  }
+
+  /**
+   * The member as the principal sees it: a member of their subtree, or one registered with a
+   * community union of their subtree (双报到: theirs to serve, marked as such). A 404 otherwise.
+   * Changes still need the member's own union in the subtree (findInScopeForUpdate).
+   */
+  async findVisible(id: string, principal: Principal, tx?: Tx): Promise<{ member: Member; view: MemberView }> {
+    const member = await (tx ? tx.getRepository(Member) : this.members).findOneBy({ id });
+    if (!member) throw Problem.notFound(notFound(id));
+    const registrations = (await this.communityRegistrations([id], tx)).get(id) ?? [];
+    const served = servedAs(principal.scopePath, { orgUnitPath: member.orgUnitPath, communityPaths: registrations.map((r) => r.communityPath) });
+    if (!served) throw Problem.notFound(notFound(id));
+    return { member, view: toMemberView(member, { dualRegistrations: registrations, servedAs: served }) };
+  }
+
+  /** The view of a member the principal has just changed (their own member), with its dual registrations. */
+  async viewOf(member: Member, tx?: Tx): Promise<MemberView> {
+    return toMemberView(member, { dualRegistrations: (await this.communityRegistrations([member.id], tx)).get(member.id) ?? [], servedAs: 'member' });
+  }
+
+  /** Everything that happened to a member the principal may see, oldest first; a 404 otherwise. */
   async historyInScope(id: string, principal: Principal): Promise<HistoryEntryView[]> {
-    await this.findInScope(id, principal);
+    await this.findVisible(id, principal);
     const rows = await this.historyEntries.find({ where: { memberId: id }, order: { id: 'ASC' } });
-    return rows.map((r) => ({ kind: r.kind, fromOrgUnitId: r.fromUnitId, toOrgUnitId: r.toUnitId, reason: r.reason, actor: r.actor, occurredAt: r.occurredAt.toISOString() }));
+    return rows.map((r) => ({
+      kind: r.kind,
+      fromOrgUnitId: r.fromUnitId,
+      toOrgUnitId: r.toUnitId,
+      reason: r.reason,
+      ...(r.changedFields && { changedFields: r.changedFields }),
+      actor: r.actor,
+      occurredAt: r.occurredAt.toISOString(),
+    }));
   }
 
   /**
    * A page of the members in the principal's subtree (or in the subtree of `orgUnitId`, which
    * must lie in it: 404 otherwise) matching the filters, keyset-ordered by (enrolled_at, id).
-   * The predicates are the ones the partial and text_pattern_ops indexes were built for.
+   * The predicates are the ones the partial and text_pattern_ops indexes were built for. Members
+   * registered with a community union of that subtree (双报到) are listed too, marked
+   * `servedAs: 'dual-registration'`.
    */
   async page(principal: Principal, filters: ListMembersQuery): Promise<Page<MemberView>> {
     const scope = filters.orgUnitId ? { ...principal, scopePath: (await this.units.findInScope(filters.orgUnitId, principal)).path } : principal;
-    const query = whereInScope(this.members.createQueryBuilder('m'), 'm.orgUnitPath', scope);
+    const query = this.members.createQueryBuilder('m');
+    if (scope.scopePath === '/') whereInScope(query, 'm.orgUnitPath', scope);
+    else {
+      // Hand-written subquery: the members registered with a community of the subtree, through the index on community_unit_id.
+      query.andWhere(
+        new Brackets((either) =>
+          either
+            .where('m.orgUnitPath LIKE :scopeLike')
+            .orWhere('m.id IN (SELECT d.member_id FROM dual_registrations d JOIN org_units c ON c.id = d.community_unit_id WHERE c.path LIKE :scopeLike)'),
+        ),
+        { scopeLike: scopeLikePattern(scope) },
+      );
+    }
     if (filters.status) query.andWhere('m.status = :status', { status: filters.status });
     if (filters.employmentForm === 'gig') query.andWhere(`m.employmentForm LIKE 'gig-%'`);
     else if (filters.employmentForm) query.andWhere('m.employmentForm = :employmentForm', { employmentForm: filters.employmentForm });
@@ -199,6 +277,15 @@ export class MembersRepository {
     if (filters.name) query.andWhere('m.name LIKE :namePrefix', { namePrefix: startsWith(filters.name) });
     if (filters.enrolledFrom) query.andWhere('m.enrolledAt >= CAST(:enrolledFrom AS date)', { enrolledFrom: filters.enrolledFrom });
     if (filters.enrolledTo) query.andWhere('m.enrolledAt < CAST(:enrolledTo AS date) + 1', { enrolledTo: filters.enrolledTo });
-    return keysetPage(query, filters, { time: 'm.enrolledAt', id: 'm.id', positionOf: (m) => ({ t: m.enrolledAt, id: m.id }) }, toMemberView);
+    const page = await keysetPage(query, filters, { time: 'm.enrolledAt', id: 'm.id', positionOf: (m) => ({ t: m.enrolledAt, id: m.id }) }, (m) => m);
+    const registrations = await this.communityRegistrations(page.items.map((m) => m.id));
+    return {
+      ...page,
+      items: page.items.map((m) => {
+        const dualRegistrations = registrations.get(m.id) ?? [];
+        const served = servedAs(scope.scopePath, { orgUnitPath: m.orgUnitPath, communityPaths: dualRegistrations.map((r) => r.communityPath) }) ?? 'member';
+        return toMemberView(m, { dualRegistrations, servedAs: served });
+      }),
+    };
   }
 }

@@ -2,11 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { OrgUnitDeactivatedV1, OrgUnitMovedV1, OrgUnitRenamedV1 } from '@gonghui/contracts';
 import { inScope, Principal } from '@gonghui/auth';
 import { Tx } from '@gonghui/persistence';
-import { Problem, ServiceRuntime, TransactionBoundary } from '@gonghui/service-kit';
+import { Problem, ServiceRuntime, TransactionBoundary, UniqueConflicts } from '@gonghui/service-kit';
 import { MoveOrgUnitRequest, OrgUnitView, UpdateOrgUnitRequest } from './org-unit.dto';
 import { childPath, placementProblem } from './org-unit-rules';
 import { OrgUnitRow, OrgUnitsRepository, toOrgUnitView } from './org-units.repository';
 import { OrgUnit } from './org-unit.entity';
+import { checkPlacement, duplicateName } from './domain/tree-rules';
+import { treeConflict } from './create-org-unit';
 
 /** Use cases that change an existing unit: rename (and readdress), move with its subtree (划转), and deactivate (撤销). */
 @Injectable()
@@ -18,14 +20,23 @@ export class ChangeOrgUnit {
   ) {}
 
   update(id: string, request: UpdateOrgUnitRequest, principal: Principal, requestId?: string): Promise<OrgUnitView> {
-    return this.change(id, principal, async (tx, unit) => {
-      const changes = { ...(request.name !== undefined && { name: request.name }), ...(request.address !== undefined && { address: request.address }) };
-      if (Object.keys(changes).length > 0) await tx.update(OrgUnit, { id }, changes);
-      if (request.name !== undefined && request.name !== unit.name) {
-        await this.runtime.outbox.record(tx, OrgUnitRenamedV1, { orgUnitId: id, name: request.name, renamedAt: new Date().toISOString() }, { correlationId: requestId });
-      }
-      return { ...unit, ...changes };
-    });
+    return this.change(
+      id,
+      principal,
+      async (tx, unit) => {
+        if (request.name !== undefined && request.name !== unit.name && unit.active) {
+          const clash = checkPlacement(unit.parentId, request.name, await this.units.placementFacts(tx, unit.parentId, request.name, unit.id));
+          if (clash) throw treeConflict(clash);
+        }
+        const changes = { ...(request.name !== undefined && { name: request.name }), ...(request.address !== undefined && { address: request.address }) };
+        if (Object.keys(changes).length > 0) await tx.update(OrgUnit, { id }, changes);
+        if (request.name !== undefined && request.name !== unit.name) {
+          await this.runtime.outbox.record(tx, OrgUnitRenamedV1, { orgUnitId: id, name: request.name, renamedAt: new Date().toISOString() }, { correlationId: requestId });
+        }
+        return { ...unit, ...changes };
+      },
+      { org_units_sibling_name: () => treeConflict(duplicateName(request.name ?? '')) },
+    );
   }
 
   deactivate(id: string, principal: Principal, requestId?: string): Promise<OrgUnitView> {
@@ -72,6 +83,8 @@ export class ChangeOrgUnit {
       if (target.id === unit.parentId) throw Problem.unprocessable('same-parent', '已在该组织之下 / The unit is already there');
       const misplaced = placementProblem(unit.kind, target.kind);
       if (misplaced) throw new Problem(422, 'invalid-placement', '组织层级不正确 / Invalid place in the tree', misplaced, [{ field: 'newParentId', message: misplaced }]);
+      const clash = unit.active ? checkPlacement(target.id, unit.name, await this.units.placementFacts(tx, target.id, unit.name, unit.id)) : null;
+      if (clash) throw treeConflict(clash);
 
       const oldPath = unit.path;
       const newPath = childPath(target.path, unit.id);
@@ -92,13 +105,13 @@ export class ChangeOrgUnit {
         { correlationId: requestId },
       );
       return { ...unit, parentId: target.id, path: newPath };
-    });
+    }, { org_units_sibling_name: () => treeConflict({ ...duplicateName(''), detail: '目标组织下已有同名组织 / A unit with the same name already exists under the target' }) });
   }
 
-  private change(id: string, principal: Principal, apply: (tx: Tx, unit: OrgUnitRow) => Promise<OrgUnitRow>): Promise<OrgUnitView> {
+  private change(id: string, principal: Principal, apply: (tx: Tx, unit: OrgUnitRow) => Promise<OrgUnitRow>, conflicts?: UniqueConflicts): Promise<OrgUnitView> {
     return this.transaction.run(async (tx) => {
       const unit = await this.units.lockInScope(tx, id, principal);
       return toOrgUnitView(await apply(tx, unit));
-    });
+    }, conflicts);
   }
 }

@@ -6,6 +6,14 @@ import { Problem, ServiceRuntime, TransactionBoundary } from '@gonghui/service-k
 import { CreateOrgUnitRequest, OrgUnitView } from './org-unit.dto';
 import { OrgUnitsRepository, toOrgUnitView } from './org-units.repository';
 import { childPath, placementProblem } from './org-unit-rules';
+import { checkPlacement, duplicateName, secondRoot, TreeRefusal } from './domain/tree-rules';
+
+/** A refusal of the tree rules as the 409 problem it is, naming the field at fault. */
+export function treeConflict(refusal: TreeRefusal): Problem {
+  return new Problem(409, refusal.slug, refusal.slug === 'second-root' ? '只能有一个根组织 / There is only one root unit' : '组织名称重复 / Duplicate unit name', refusal.detail, [
+    { field: refusal.field, message: refusal.detail },
+  ]);
+}
 
 /** Use case: add a unit to the organisation tree under a parent the user may manage. */
 @Injectable()
@@ -32,6 +40,8 @@ export class CreateOrgUnit {
         }
         const misplaced = placementProblem(request.kind, parent?.kind ?? null);
         if (misplaced) throw new Problem(422, 'invalid-placement', '组织层级不正确 / Invalid place in the tree', misplaced, [{ field: 'kind', message: misplaced }]);
+        const clash = checkPlacement(parent?.id ?? null, request.name, await this.units.placementFacts(tx, parent?.id ?? null, request.name));
+        if (clash) throw treeConflict(clash);
 
         const row = await this.units.insert(tx, {
           id,
@@ -59,7 +69,11 @@ export class CreateOrgUnit {
         );
         return toOrgUnitView(row);
       },
-      { org_units_code_key: () => Problem.conflict('duplicate-code', `组织编码已存在 / Unit code ${request.code} is already used`) },
+      {
+        org_units_code_key: () => Problem.conflict('duplicate-code', `组织编码已存在 / Unit code ${request.code} is already used`),
+        org_units_one_root: () => treeConflict(secondRoot()),
+        org_units_sibling_name: () => treeConflict(duplicateName(request.name)),
+      },
     );
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { IsNull, Not, Repository } from 'typeorm';
 import { Principal } from '@gonghui/auth';
 import { Tx } from '@gonghui/persistence';
 import { keysetPage, Page, requireInScope, whereInScope } from '@gonghui/service-kit';
@@ -40,6 +40,17 @@ export class OrgUnitsRepository {
 
   async findInScope(id: string, principal: Principal): Promise<OrgUnit> {
     return requireInScope(await this.findById(id), (u) => u.path, principal, `组织不存在 / Organisation unit ${id} not found`);
+  }
+
+  /**
+   * What the tree rules need to place a unit named `name` under `parentId` (null: as the root):
+   * whether a root exists, whether an active sibling has that name; `except` leaves out the unit
+   * being renamed or moved.
+   */
+  async placementFacts(tx: Tx, parentId: string | null, name: string, except?: string): Promise<{ rootExists: boolean; siblingWithSameName: boolean }> {
+    const others = except ? { id: Not(except) } : {};
+    if (parentId === null) return { rootExists: await tx.existsBy(OrgUnit, { parentId: IsNull(), ...others }), siblingWithSameName: false };
+    return { rootExists: true, siblingWithSameName: await tx.existsBy(OrgUnit, { parentId, name, active: true, ...others }) };
   }
 
   async insert(tx: Tx, unit: Omit<OrgUnit, 'active' | 'createdAt'>): Promise<OrgUnit> {

@@ -9,6 +9,11 @@ export class MemberCounts {
   @ApiProperty({ description: 'Enrolled since the first day of this month (Beijing time)' }) newThisMonth!: number;
   @ApiProperty({ description: 'Enrolled since 1 January (Beijing time)' }) newThisYear!: number;
   @ApiProperty({ description: 'Left since 1 January (Beijing time)' }) leftThisYear!: number;
+  @ApiProperty({
+    description:
+      'Active members registered with a community union in the unit or below it (双报到), each once: served here, but members of their own workplace union, so never part of activeMembers',
+  })
+  dualRegistrations!: number;
 }
 
 export class ChildUnitStatistics extends MemberCounts {
@@ -31,7 +36,13 @@ const COUNTS = `
 
 type CountsRow = { active_members: string; gig_workers: string; new_this_month: string; new_this_year: string; left_this_year: string };
 
-const toCounts = (r: CountsRow): MemberCounts => ({
+// The rule of domain/dual-registration.ts (countServed), in SQL: active members, each once, registered with a community under the unit.
+const DUAL_REGISTRATIONS = `
+  SELECT count(DISTINCT d.member_id) FROM dual_registrations d
+    JOIN org_units community ON community.id = d.community_unit_id
+    JOIN members dm ON dm.id = d.member_id AND dm.status = 'active'`;
+
+const toCounts = (r: CountsRow): Omit<MemberCounts, 'dualRegistrations'> => ({
   activeMembers: Number(r.active_members),
   gigWorkers: Number(r.gig_workers),
   newThisMonth: Number(r.new_this_month),
@@ -47,8 +58,8 @@ export class UnitStatisticsQuery {
   async forUnit(unit: { id: string; path: string }): Promise<UnitStatistics> {
     const db = this.dataSource;
     // Hand-written: filtered aggregates rolled up over the materialised path.
-    const [own, children]: [CountsRow[], (CountsRow & { id: string; name: string })[]] = await Promise.all([
-      db.query(`SELECT ${COUNTS} FROM members m WHERE m.org_unit_path LIKE $1 || '%'`, [unit.path]),
+    const [own, children, dual]: [(CountsRow & { dual_registrations: string })[], (CountsRow & { id: string; name: string })[], { id: string; dual_registrations: string }[]] = await Promise.all([
+      db.query(`SELECT ${COUNTS}, (${DUAL_REGISTRATIONS} WHERE community.path LIKE $1 || '%') AS dual_registrations FROM members m WHERE m.org_unit_path LIKE $1 || '%'`, [unit.path]),
       db.query(
         `SELECT c.id, c.name, ${COUNTS}
            FROM org_units c LEFT JOIN members m ON m.org_unit_path LIKE c.path || '%'
@@ -57,11 +68,14 @@ export class UnitStatisticsQuery {
           ORDER BY c.created_at, c.id`,
         [unit.id],
       ),
+      db.query(`SELECT c.id, (${DUAL_REGISTRATIONS} WHERE community.path LIKE c.path || '%') AS dual_registrations FROM org_units c WHERE c.parent_id = $1`, [unit.id]),
     ]);
+    const dualOf = new Map(dual.map((r) => [r.id, Number(r.dual_registrations)]));
     return {
       orgUnitId: unit.id,
       ...toCounts(own[0]),
-      children: children.map((r) => ({ orgUnitId: r.id, name: r.name, ...toCounts(r) })),
+      dualRegistrations: Number(own[0].dual_registrations),
+      children: children.map((r) => ({ orgUnitId: r.id, name: r.name, ...toCounts(r), dualRegistrations: dualOf.get(r.id) ?? 0 })),
     };
   }
 }

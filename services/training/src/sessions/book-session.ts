@@ -38,7 +38,7 @@ export class BookSession {
   execute(sessionId: string, memberId: string, principal: Principal, requestId?: string): Promise<BookingView> {
     return this.transaction.run(
       async (tx) => {
-        const session = await this.sessions.requireForUpdate(tx, sessionId);
+        const session = await this.sessions.requireForUpdate(tx, sessionId, principal);
         const member = await requireActiveMember(tx, memberId, principal);
         const outcome = bookSeat(session, {
           bookingId: randomUUID(),

@@ -5,8 +5,9 @@ import { Problem, TransactionBoundary } from '@gonghui/service-kit';
 import { ScheduleSessionRequest, SessionView } from './session.dto';
 import { SessionsRepository, toSessionView } from './sessions.repository';
 import { scheduleSession } from './domain/session';
+import { isUnitRefusal, unitForNewSession } from './domain/session-scope';
 
-/** Use case: open a course session (开设课程场次). */
+/** Use case: open a course session (开设课程场次) in a unit of the officer's subtree. */
 @Injectable()
 export class ScheduleSession {
   constructor(
@@ -27,7 +28,16 @@ export class ScheduleSession {
         { field: 'endsAt', message: '结束时间须晚于开始时间 / endsAt must be after startsAt' },
       ]);
     }
-    const row = await this.transaction.run((tx) => this.sessions.insert(tx, { id: randomUUID(), ...outcome.session, createdBy: principal.username }));
+    const row = await this.transaction.run(async (tx) => {
+      const requested = request.orgUnitId ? { orgUnitId: request.orgUnitId, knownPath: await this.sessions.knownUnitPath(tx, request.orgUnitId) } : undefined;
+      const unit = unitForNewSession(principal, requested);
+      if (isUnitRefusal(unit)) {
+        throw new Problem(422, 'unknown-org-unit', '组织不存在 / Unknown organisation unit', `组织 ${request.orgUnitId} 不在您的管辖范围内 / Unit ${request.orgUnitId} is not one of yours`, [
+          { field: 'orgUnitId', message: '须为您所在组织或其下级组织 / must be your unit or one below it' },
+        ]);
+      }
+      return this.sessions.insert(tx, { id: randomUUID(), ...outcome.session, ...unit, createdBy: principal.username });
+    });
     return toSessionView(row);
   }
 }

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsDateString, IsInt, IsNotEmpty, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDateString, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '@gonghui/service-kit';
 
 export class ScheduleSessionRequest {
@@ -28,6 +28,14 @@ export class ScheduleSessionRequest {
   @Min(1)
   @Max(10000)
   capacity!: number;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The unit the session belongs to: your own unit (the default) or one below it that has members; the whole federation when an administrator leaves it out',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'orgUnitId 须为 UUID / orgUnitId must be a UUID' })
+  orgUnitId?: string;
 }
 
 export class BookSessionRequest {
@@ -42,6 +50,9 @@ export class SessionView {
   @ApiProperty({ format: 'date-time' }) startsAt!: string;
   @ApiProperty({ format: 'date-time' }) endsAt!: string;
   @ApiProperty() location!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The unit the session belongs to; null for a federation-wide session' }) orgUnitId!: string | null;
+  @ApiProperty({ example: '/3f0c2a4e7a354d7b9d6c0c8f8e1d2a11/', description: 'Its path: officers of that subtree, and of the units above it, see the session' })
+  orgUnitPath!: string;
   @ApiProperty() capacity!: number;
   @ApiProperty({ description: 'Seats taken' }) booked!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** A course session (课程场次) and the seats taken on it. */
+/** A course session (课程场次) and the seats taken on it; it belongs to a unit, whose path scopes it ('/' and no unit: federation-wide). */
 @Entity({ name: 'sessions' })
 export class Session {
   @PrimaryColumn({ type: 'uuid' }) id!: string;
@@ -10,6 +10,8 @@ export class Session {
   @Column({ type: 'text' }) location!: string;
   @Column({ type: 'integer' }) capacity!: number;
   @Column({ type: 'integer' }) booked!: number;
+  @Column({ name: 'org_unit_id', type: 'uuid', nullable: true }) orgUnitId!: string | null;
+  @Column({ name: 'org_unit_path', type: 'text' }) orgUnitPath!: string;
   @Column({ name: 'created_by', type: 'text' }) createdBy!: string;
   @Column({ name: 'created_at', type: 'timestamptz', precision: 3 }) createdAt!: Date;
 }

@@ -18,28 +18,29 @@ export class SessionsController {
 
   @Post()
   @Authorize('training-officer')
-  @ApiOperation({ summary: 'Schedule a course session (开设课程场次)' })
+  @ApiOperation({ summary: 'Schedule a course session (开设课程场次)', description: 'In your own unit, or a unit below it (orgUnitId)' })
   @ApiCreatedResponse({ type: SessionView })
   @ApiBadRequestResponse({ description: 'Invalid fields, or a session that ends before it starts' })
+  @ApiUnprocessableEntityResponse({ description: 'orgUnitId is not your unit nor a unit below it that training knows' })
   schedule(@Body() body: ScheduleSessionRequest, @CurrentPrincipal() principal: Principal): Promise<SessionView> {
     return this.scheduleSession.execute(body, principal);
   }
 
   @Get()
   @Authorize()
-  @ApiOperation({ summary: 'Course sessions (课程场次列表)' })
+  @ApiOperation({ summary: 'Course sessions (课程场次列表)', description: 'Those of your subtree and of the units above you' })
   @ApiOkResponse({ type: SessionPage })
-  list(@Query() query: ListQuery): Promise<Page<SessionView>> {
-    return this.sessions.list(query);
+  list(@Query() query: ListQuery, @CurrentPrincipal() principal: Principal): Promise<Page<SessionView>> {
+    return this.sessions.list(principal, query);
   }
 
   @Get(':id')
   @Authorize()
   @ApiOperation({ summary: 'One session, with its seats taken' })
   @ApiOkResponse({ type: SessionView })
-  @ApiNotFoundResponse({ description: 'No such session' })
-  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<SessionView> {
-    return toSessionView(await this.sessions.require(id));
+  @ApiNotFoundResponse({ description: 'No such session for you (another district’s)' })
+  async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<SessionView> {
+    return toSessionView(await this.sessions.require(id, principal));
   }
 
   @Post(':id/bookings')
@@ -62,6 +63,7 @@ export class SessionsController {
   @Authorize('training-officer')
   @ApiOperation({ summary: 'Bookings of the session, of members in your subtree' })
   @ApiOkResponse({ type: BookingPage })
+  @ApiNotFoundResponse({ description: 'No such session for you (another district’s)' })
   bookings(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: ListQuery, @CurrentPrincipal() principal: Principal): Promise<Page<BookingView>> {
     return this.sessions.listBookings(id, principal, query);
   }

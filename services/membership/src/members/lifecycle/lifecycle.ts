@@ -5,7 +5,7 @@ import { Tx } from '@gonghui/persistence';
 import { Problem, ServiceRuntime, TransactionBoundary, UniqueConflicts } from '@gonghui/service-kit';
 import { OrgUnitsRepository } from '../../org-units/org-units.repository';
 import { DualRegistrationRequest, LeaveRequest, MemberView, TransferMemberRequest } from '../member.dto';
-import { MembersRepository, toMemberView } from '../members.repository';
+import { MembersRepository } from '../members.repository';
 import { requireEnrollingUnit } from '../enrolling-unit';
 import { DualRegistration, Member } from '../member.entity';
 import * as rules from '../domain/lifecycle-rules';
@@ -120,7 +120,7 @@ export class MemberLifecycle {
   private change(memberId: string, principal: Principal, apply: (tx: Tx, member: Member) => Promise<Member>, conflicts?: UniqueConflicts): Promise<MemberView> {
     return this.transaction.run(async (tx) => {
       const member = await this.members.findInScopeForUpdate(tx, memberId, principal);
-      return toMemberView(await apply(tx, member));
+      return this.members.viewOf(await apply(tx, member), tx);
     }, conflicts);
   }
 }
