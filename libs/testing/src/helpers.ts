@@ -153,3 +153,14 @@ export class EventSender {
     await this.producer.disconnect();
   }
 }
+
+/** An organisation unit of a test's own: a district `/<city>/<unit>/` under a city of its own unless one is given. */
+export interface TestDistrict {
+  orgUnitId: string;
+  path: string;
+}
+
+export function testDistrict(cityPath = `/${randomUUID().replace(/-/g, '')}/`): TestDistrict {
+  const orgUnitId = randomUUID();
+  return { orgUnitId, path: `${cityPath}${orgUnitId.replace(/-/g, '')}/` };
+}

@@ -6,7 +6,7 @@ import { MemberEnrolledV1 } from '@gonghui/contracts';
 import { PersonalDataVault } from '@gonghui/identifiers';
 import { Role } from '@gonghui/auth';
 import { createServiceApp, ServiceRuntime } from '@gonghui/service-kit';
-import { EventSender, eventually, testServiceConfig, tokenFor } from '@gonghui/testing';
+import { EventSender, eventually, TestDistrict, testDistrict, testServiceConfig, tokenFor } from '@gonghui/testing';
 import { aidService } from '../src/service';
 import { HardshipDetailsVaultModule, openDetails } from '../src/hardship-files/hardship-details-vault';
 import { HardshipDetailsEncrypted1764000004000 } from '../src/migrations/0004_hardship_details_encrypted';
@@ -21,13 +21,8 @@ describe('aid hardship file details: sealed, shown by role, every view logged', 
   let runtime: ServiceRuntime;
   let events: EventSender;
 
-  const hex = () => randomUUID().replace(/-/g, '');
-  const uuidOf = (h: string) => `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-  type District = { orgUnitId: string; path: string };
-  const district = (): District => {
-    const [city, unit] = [hex(), hex()];
-    return { orgUnitId: uuidOf(unit), path: `/${city}/${unit}/` };
-  };
+  type District = TestDistrict;
+  const district = () => testDistrict();
   const userOf = (d: District, roles: Role[], name: string) => ({ userId: randomUUID(), username: `${name}-${d.orgUnitId.slice(0, 8)}`, roles, orgUnitId: d.orgUnitId, scopePath: d.path });
   const bearer = (user: Parameters<typeof tokenFor>[0]) => `Bearer ${tokenFor(user)}`;
 

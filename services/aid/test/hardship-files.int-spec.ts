@@ -3,7 +3,7 @@ import request from 'supertest';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { HardshipFileOpenedV1, MemberEnrolledV1 } from '@gonghui/contracts';
 import { createServiceApp, ServiceRuntime } from '@gonghui/service-kit';
-import { EventSender, eventually, testServiceConfig, tokenFor, TopicReader } from '@gonghui/testing';
+import { EventSender, eventually, testDistrict, testServiceConfig, tokenFor, TopicReader } from '@gonghui/testing';
 import { aidService } from '../src/service';
 
 /** Hardship files over HTTP, in-process: validation, scope, conflicts, pages, and the event on the real broker. */
@@ -12,13 +12,8 @@ describe('aid hardship files over HTTP', () => {
   let runtime: ServiceRuntime;
   let events: EventSender;
 
-  const hex = () => randomUUID().replace(/-/g, '');
-  const uuidOf = (h: string) => `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
   /** A district of its own for each test: `/<city>/<district>/`. */
-  const district = () => {
-    const [city, unit] = [hex(), hex()];
-    return { orgUnitId: uuidOf(unit), path: `/${city}/${unit}/` };
-  };
+  const district = () => testDistrict();
   const officerOf = (d: { orgUnitId: string; path: string }) =>
     `Bearer ${tokenFor({ userId: randomUUID(), username: `officer-${d.orgUnitId.slice(0, 8)}`, roles: ['aid-officer'], orgUnitId: d.orgUnitId, scopePath: d.path })}`;
 

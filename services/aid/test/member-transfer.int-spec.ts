@@ -3,7 +3,7 @@ import request from 'supertest';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { MemberEnrolledV1, MemberTransferredV1 } from '@gonghui/contracts';
 import { createServiceApp, ServiceRuntime } from '@gonghui/service-kit';
-import { EventSender, eventually, testServiceConfig, tokenFor } from '@gonghui/testing';
+import { EventSender, eventually, testDistrict, testServiceConfig, tokenFor } from '@gonghui/testing';
 import { aidService } from '../src/service';
 
 /** A member's hardship file follows them when they transfer to another district: in-process, through the real broker. */
@@ -13,12 +13,8 @@ describe('aid: records follow a member who transfers', () => {
   let events: EventSender;
 
   const hex = () => randomUUID().replace(/-/g, '');
-  const uuidOf = (h: string) => `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-  const city = hex();
-  const district = () => {
-    const unit = hex();
-    return { orgUnitId: uuidOf(unit), path: `/${city}/${unit}/` };
-  };
+  const city = `/${hex()}/`;
+  const district = () => testDistrict(city);
   const officerOf = (d: { orgUnitId: string; path: string }) =>
     `Bearer ${tokenFor({ userId: randomUUID(), username: `officer-${d.orgUnitId.slice(0, 8)}`, roles: ['aid-officer'], orgUnitId: d.orgUnitId, scopePath: d.path })}`;
 
@@ -55,12 +51,12 @@ describe('aid: records follow a member who transfers', () => {
     await request(server()).get(`/api/v1/aid/hardship-files/${file.body.id}`).set('authorization', officerOf(from)).expect(200);
     await request(server()).get(`/api/v1/aid/hardship-files/${file.body.id}`).set('authorization', officerOf(to)).expect(404);
 
-    const newUnit = hex();
+    const newUnit = testDistrict(to.path); // a union inside the new district
     await events.send(MemberTransferredV1, {
       memberId,
       fromOrgUnitId: from.orgUnitId,
-      toOrgUnitId: uuidOf(newUnit),
-      orgUnitPath: `${to.path}${newUnit}/`,
+      toOrgUnitId: newUnit.orgUnitId,
+      orgUnitPath: newUnit.path,
       transferredAt: new Date().toISOString(),
     });
 
@@ -77,7 +73,7 @@ describe('aid: records follow a member who transfers', () => {
     expect(listedByNew.body.items.map((f: { id: string }) => f.id)).toContain(file.body.id);
 
     const rows: { org_unit_path: string }[] = await runtime.dataSource.query('SELECT org_unit_path FROM hardship_files WHERE id = $1', [file.body.id]);
-    expect(rows[0].org_unit_path).toBe(`${to.path}${newUnit}/`);
+    expect(rows[0].org_unit_path).toBe(newUnit.path);
   });
 
   it('leaves other members’ files where they are', async () => {

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DisputeCaseSettledV1, MemberEnrolledV1 } from '@gonghui/contracts';
 import { createServiceApp, ServiceRuntime } from '@gonghui/service-kit';
-import { EventSender, eventually, testServiceConfig, tokenFor } from '@gonghui/testing';
+import { EventSender, eventually, testDistrict, testServiceConfig, tokenFor } from '@gonghui/testing';
 import { aidService } from '../src/service';
 
 /** The referrals list over HTTP: scoped by the member's unit as aid knows it, paged by cursor. */
@@ -11,12 +11,7 @@ describe('aid referrals over HTTP', () => {
   let app: NestFastifyApplication;
   let runtime: ServiceRuntime;
   let events: EventSender;
-  const hex = () => randomUUID().replace(/-/g, '');
-  const uuidOf = (h: string) => `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-  const district = () => {
-    const [city, unit] = [hex(), hex()];
-    return { orgUnitId: uuidOf(unit), path: `/${city}/${unit}/` };
-  };
+  const district = () => testDistrict();
   const officerOf = (d: { orgUnitId: string; path: string }) => `Bearer ${tokenFor({ roles: ['aid-officer'], orgUnitId: d.orgUnitId, scopePath: d.path })}`;
   const admin = `Bearer ${tokenFor()}`;
 
