@@ -192,7 +192,7 @@ async function main(): Promise<void> {
     };
     const pick = (i: number) => syntheticNationalId(RANGE.loaded + ((i * 7919) % MEMBERS));
     const rawSelect = async (i: number) => (await pool.query('SELECT id FROM members WHERE national_id_hash = $1', [vault.lookupHash(pick(i))])).rowCount === 1;
-    const lookup = async (i: number) => (await request(`${gw}/api/v1/membership/members/lookup`, 'POST', headers, JSON.stringify({ nationalId: pick(i) }))).status === 200;
+    const lookup = async (i: number) => (await request(`${gw}/api/v1/membership/members/lookup`, 'POST', headers, JSON.stringify({ nationalId: pick(i), reason: '压测 benchmark' }))).status === 200;
 
     await run(() => measure(`baseline: raw INSERT of one member row, ${CONCURRENCY} clients`, ENROLMENTS, CONCURRENCY, (i) => rawInsert(RANGE.baselineInsert + i)));
     await run(() => measure(`enrol one member via the gateway, ${CONCURRENCY} clients`, ENROLMENTS, CONCURRENCY, (i) => enrol(i, RANGE.enrol + i)));

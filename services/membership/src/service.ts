@@ -7,9 +7,10 @@ import { OrgUnit } from './org-units/org-unit.entity';
 import { DualRegistration, Member, MemberHistoryEntry, PersonalDataAccess } from './members/member.entity';
 import { Job, JobRejection } from './collective-enrolment/job.entity';
 import { Prospect } from './prospects/prospect.entity';
+import { LookupLogEntry } from './members/lookup/lookup-log.entity';
 
 /** Every table of membership's schema (besides the outbox and inbox, which the runtime adds). */
-export const membershipEntities = [OrgUnit, Member, MemberHistoryEntry, DualRegistration, PersonalDataAccess, Job, JobRejection, Prospect];
+export const membershipEntities = [OrgUnit, Member, MemberHistoryEntry, DualRegistration, PersonalDataAccess, LookupLogEntry, Job, JobRejection, Prospect];
 
 /** Everything that makes up the membership service, for main.ts, migrate.ts and the tests. */
 export function membershipService(config: ServiceConfig = serviceConfigFromEnv('membership')): CreateServiceOptions {

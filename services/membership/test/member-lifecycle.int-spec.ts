@@ -88,12 +88,12 @@ describe('membership after enrolment: transfer, dual registration, leaving, rein
   it('finds every membership of a person by resident ID, inside the caller’s subtree only', async () => {
     const nationalId = m.nextNationalId();
     const member = (await m.enrol({ orgUnitId: otherUnit.id, nationalId })).body;
-    const found = await m.call('POST', '/members/lookup', { nationalId: nationalId.toLowerCase() });
+    const found = await m.call('POST', '/members/lookup', { nationalId: nationalId.toLowerCase(), reason: '核对会籍' });
     expect(found.status).toBe(200);
     expect(found.body.map((x: { id: string }) => x.id)).toEqual([member.id]);
     const officer = tokenFor({ roles: ['membership-officer'], orgUnitId: district.id, scopePath: district.path });
-    expect((await m.call('POST', '/members/lookup', { nationalId }, officer)).status).toBe(404);
-    expect((await m.call('POST', '/members/lookup', { nationalId: '123' })).status).toBe(400);
+    expect((await m.call('POST', '/members/lookup', { nationalId, reason: '核对会籍' }, officer)).status).toBe(404);
+    expect((await m.call('POST', '/members/lookup', { nationalId: '123', reason: '核对会籍' })).status).toBe(400);
   });
 
   it('reveals the full identifiers only to a personal-data viewer who gives a reason, and logs it', async () => {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { EMPLOYMENT_FORMS, EmploymentForm, LEAVING_REASONS, LeavingReason } from '@gonghui/contracts';
 import { IsCreditCode, IsMainlandMobile } from '@gonghui/identifiers';
 import { PageQuery } from '@gonghui/service-kit';
@@ -151,6 +151,12 @@ export class LookupByNationalIdRequest {
   @IsString()
   @MaxLength(30)
   nationalId!: string;
+
+  @ApiProperty({ example: '核对困难职工帮扶申请人的会籍', minLength: 1, maxLength: 500, description: 'Why the person is looked up; kept in the federation’s lookup log with who and when' })
+  @IsString({ message: '请说明查询原因 / state the reason for the lookup' })
+  @Matches(/\S/, { message: '请说明查询原因 / state the reason for the lookup' })
+  @MaxLength(500, { message: '查询原因最多500个字 / the reason is at most 500 characters' })
+  reason!: string;
 }
 
 export class RevealRequest {

@@ -1,7 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiExcludeEndpoint, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Principal } from '@gonghui/auth';
-import { parseNationalId, PersonalDataVault } from '@gonghui/identifiers';
 import { Authorize, CurrentPrincipal, Page, Problem, RequestId } from '@gonghui/service-kit';
 import {
   AccessLogEntryView,
@@ -23,6 +22,7 @@ import { EnrolMember } from './enrol-member/enrol-member';
 import { EditMember } from './edit-member/edit-member';
 import { MemberLifecycle } from './lifecycle/lifecycle';
 import { RevealIdentity } from './reveal-identity/reveal-identity';
+import { PersonalDataLookups } from './lookup/personal-data-lookups';
 
 const methodNotAllowed = () =>
   new Problem(
@@ -40,8 +40,8 @@ export class MembersController {
     private readonly editMember: EditMember,
     private readonly lifecycle: MemberLifecycle,
     private readonly revealIdentity: RevealIdentity,
+    private readonly lookups: PersonalDataLookups,
     private readonly members: MembersRepository,
-    @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
   ) {}
 
   @Post()
@@ -49,8 +49,12 @@ export class MembersController {
   @ApiOperation({ summary: 'Enrol a member (会员入会)', description: 'Real-name enrolment; publishes cn.gonghui.membership.member.enrolled.v1' })
   @ApiCreatedResponse({ type: MemberView })
   @ApiBadRequestResponse({ description: 'Invalid resident ID, mobile, or fields that contradict the ID (problem+json, errors[] per field)' })
-  @ApiConflictResponse({ description: 'The person is already an active member' })
-  @ApiUnprocessableEntityResponse({ description: 'Unknown or deactivated unit, or a unit that does not hold members' })
+  @ApiConflictResponse({ description: 'The person is already an active member in your subtree' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'Unknown or deactivated unit, a unit that does not hold members, or enrolment-refused: the person cannot be enrolled here for a reason ' +
+      'the caller may not learn (e.g. an active membership outside the caller’s subtree; logged for the federation)',
+  })
   enrol(@Body() body: EnrolMemberRequest, @CurrentPrincipal() principal: Principal, @RequestId() requestId?: string): Promise<MemberView> {
     return this.enrolMember.execute(body, principal, requestId);
   }
@@ -66,14 +70,17 @@ export class MembersController {
   @Post('lookup')
   @HttpCode(200)
   @Authorize('membership-officer')
-  @ApiOperation({ summary: 'Find a person’s memberships by resident ID (按身份证号查询)', description: 'Exact match through a keyed hash; newest first. The ID goes in the body, never the URL.' })
+  @ApiOperation({
+    summary: 'Find a person’s memberships by resident ID (按身份证号查询)',
+    description:
+      'Exact match through a keyed hash; newest first. The ID goes in the body, never the URL, with the reason for the lookup: ' +
+      'every lookup is logged for the federation (who, when, why, the keyed hash, how many were found), see GET /api/v1/membership/lookup-log.',
+  })
   @ApiOkResponse({ type: [MemberView] })
+  @ApiBadRequestResponse({ description: 'Invalid resident ID, or no reason (problem+json, errors[] per field)' })
   @ApiNotFoundResponse({ description: 'No membership of this person in your subtree' })
-  async lookup(@Body() body: LookupByNationalIdRequest, @CurrentPrincipal() principal: Principal): Promise<MemberView[]> {
-    const id = parseNationalId(body.nationalId);
-    if (!id.ok) throw Problem.badRequest('身份证号无效 / Invalid resident ID', [{ field: 'nationalId', message: '身份证号无效 / invalid resident ID' }]);
-    const found = await this.members.findByNationalIdHashInScope(this.vault.lookupHash(id.value.number), principal);
-    return Promise.all(found.map((member) => this.members.viewOf(member)));
+  lookup(@Body() body: LookupByNationalIdRequest, @CurrentPrincipal() principal: Principal): Promise<MemberView[]> {
+    return this.lookups.lookup(body.nationalId, body.reason, principal);
   }
 
   @Get(':id')

@@ -11,12 +11,15 @@ import { EditMember } from './edit-member/edit-member';
 import { MemberNumbers } from './enrol-member/member-numbers';
 import { MemberLifecycle } from './lifecycle/lifecycle';
 import { RevealIdentity } from './reveal-identity/reveal-identity';
+import { PersonalDataLookups } from './lookup/personal-data-lookups';
+import { LookupLogController } from './lookup/lookup-log.controller';
+import { LookupLogEntry } from './lookup/lookup-log.entity';
 import { Prospects } from '../prospects/prospects';
 import { ProspectsController } from '../prospects/prospects.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Member, MemberHistoryEntry, DualRegistration, PersonalDataAccess, Prospect]), OrgUnitsModule, PrivacyModule],
-  controllers: [MembersController, ProspectsController],
-  providers: [MembersRepository, EnrolMember, EditMember, MemberNumbers, MemberLifecycle, RevealIdentity, Prospects],
+  imports: [TypeOrmModule.forFeature([Member, MemberHistoryEntry, DualRegistration, PersonalDataAccess, LookupLogEntry, Prospect]), OrgUnitsModule, PrivacyModule],
+  controllers: [MembersController, LookupLogController, ProspectsController],
+  providers: [MembersRepository, EnrolMember, EditMember, MemberNumbers, MemberLifecycle, RevealIdentity, PersonalDataLookups, Prospects],
 })
 export class MembersModule {}

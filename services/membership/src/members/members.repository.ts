@@ -161,13 +161,17 @@ export class MembersRepository {
     return requireInScope(member, (m) => m.orgUnitPath, principal, notFound(id));
   }
 
-  /** Every membership of one person inside the principal's subtree, newest first (at most one active); a 404 when there is none. */
+  /** Every membership of one person inside the principal's subtree, newest first (at most one active); none is an empty list. */
   async findByNationalIdHashInScope(hash: string, principal: Principal): Promise<Member[]> {
     // Hand-written: the measured lookup; one index scan on the keyed hash, one round trip.
     const rows: MemberRow[] = await this.members.query(`SELECT ${COLUMNS} FROM members WHERE national_id_hash = $1 ORDER BY enrolled_at DESC`, [hash]);
-    const found = rows.filter((row) => inScope(principal, row.org_unit_path)).map(fromRow);
-    if (found.length === 0) throw Problem.notFound('未找到该身份证号的会员 / No member with this resident ID');
-    return found;
+    return rows.filter((row) => inScope(principal, row.org_unit_path)).map(fromRow);
+  }
+
+  /** The unit path of the person's active membership, if any: read only after an enrolment was refused, never on the success path. */
+  async activeMembershipPath(nationalIdHash: string, tx?: Tx): Promise<string | null> {
+    const found = await (tx ? tx.getRepository(Member) : this.members).findOne({ where: { nationalIdHash, status: 'active' }, select: { id: true, orgUnitPath: true } });
+    return found?.orgUnitPath ?? null;
   }
 
   /** Apply `changes` to a member the caller has locked; answers the member as it now is. */

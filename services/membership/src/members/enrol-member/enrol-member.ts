@@ -5,7 +5,9 @@ import { Principal } from '@gonghui/auth';
 import { isPgError, PgErrorCode, Tx } from '@gonghui/persistence';
 import { Problem, ServiceRuntime } from '@gonghui/service-kit';
 import { OrgUnitsRepository } from '../../org-units/org-units.repository';
-import { PersonalDataVault } from '@gonghui/identifiers';
+import { parseNationalId, PersonalDataVault } from '@gonghui/identifiers';
+import { inScope } from '@gonghui/auth';
+import { PersonalDataLookups } from '../lookup/personal-data-lookups';
 import { checkEnrolmentIdentity } from '../domain/enrolment-rules';
 import { RecentEnrollingUnits } from '../enrolling-unit';
 import { EnrolMemberRequest, MemberView } from '../member.dto';
@@ -24,6 +26,14 @@ export function alreadyAMember(): Problem {
 }
 
 /**
+ * The person cannot be enrolled for a reason the caller may not learn: an active membership
+ * outside the caller's subtree. Says nothing of where, or whether, the person is a member.
+ */
+export function enrolmentRefused(): Problem {
+  return new Problem(422, 'enrolment-refused', '无法为此人办理入会，请联系上级工会 / This person cannot be enrolled here; contact the federation');
+}
+
+/**
  * Use case: enrol one person (入会). Real-name checks first; then one statement writes the member
  * row, its history entry and its `member.enrolled` event, or nothing: a transaction of one round
  * trip. The partial unique index on the ID hash makes a second active membership impossible
@@ -39,12 +49,13 @@ export class EnrolMember {
     units: OrgUnitsRepository,
     private readonly members: MembersRepository,
     private readonly numbers: MemberNumbers,
+    private readonly lookups: PersonalDataLookups,
   ) {
     this.enrollingUnits = new RecentEnrollingUnits(units);
   }
 
   execute(request: EnrolMemberRequest, principal: Principal, requestId?: string): Promise<MemberView> {
-    return this.refusingSecondMembership(() => this.enrolWithin(undefined, request, principal, requestId));
+    return this.refusingSecondMembership(() => this.enrolWithin(undefined, request, principal, requestId), request, principal);
   }
 
   /** Enrol on its own, or inside the caller's transaction `tx` (prospect conversion uses it with its own change). */
@@ -96,16 +107,29 @@ export class EnrolMember {
   }
 
   /**
-   * The partial unique index refused a second active membership: a 409 on nationalId. The single
-   * enrolment statement runs outside TransactionBoundary (it is a transaction of its own; BEGIN and
-   * COMMIT would add two round trips to the hot path), so it maps the violation here, the same way.
+   * The partial unique index refused a second active membership. The single enrolment statement
+   * runs outside TransactionBoundary (it is a transaction of its own; BEGIN and COMMIT would add
+   * two round trips to the hot path), so it maps the violation here; only then is the blocking
+   * membership read, off the success path. Inside the caller's subtree it is a 409 on nationalId;
+   * outside it (or gone meanwhile) the caller must not learn that the person exists: a 422 that
+   * confirms nothing, and the refusal is logged for the federation.
    */
-  async refusingSecondMembership<T>(work: () => Promise<T>): Promise<T> {
+  async refusingSecondMembership<T>(work: () => Promise<T>, request: Pick<EnrolMemberRequest, 'nationalId' | 'orgUnitId'>, principal: Principal): Promise<T> {
     try {
       return await work();
     } catch (error) {
-      if (isPgError(error, PgErrorCode.uniqueViolation) && error.constraint === 'members_one_active_per_person') throw alreadyAMember();
+      if (isPgError(error, PgErrorCode.uniqueViolation) && error.constraint === 'members_one_active_per_person') throw await this.refusal(request, principal);
       throw error;
     }
+  }
+
+  private async refusal(request: Pick<EnrolMemberRequest, 'nationalId' | 'orgUnitId'>, principal: Principal): Promise<Problem> {
+    const id = parseNationalId(request.nationalId);
+    if (!id.ok) return alreadyAMember(); // cannot happen: the insert ran, so the ID was valid
+    const hash = this.vault.lookupHash(id.value.number);
+    const blockingPath = await this.members.activeMembershipPath(hash);
+    if (blockingPath !== null && inScope(principal, blockingPath)) return alreadyAMember();
+    await this.lookups.recordRefusedEnrolment(hash, request.orgUnitId, principal);
+    return enrolmentRefused();
   }
 }
