@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { kafkaSettingsFromEnv } from '@gonghui/messaging';
-import { adminUrlFromEnv, migrateAll, provisionDatabase, REPO_ROOT, SERVICES } from './provision';
+import { adminUrlFromEnv, migrateAll, provisionDatabase, REPO_ROOT, serviceDatabaseUrl, SERVICES } from './provision';
 import { createTopics } from './topics';
 import { portsOf, startSystem } from './system';
 import { seedDemoFederation } from './demo-seed';
+import { makeNationalId, Sex } from './demo-people';
 
 /**
  * `node infra/dist/cli.js <command>`, used by infra/scripts/up.sh and down.sh:
@@ -13,11 +14,31 @@ import { seedDemoFederation } from './demo-seed';
  *   start      every service in the background (logs in .local/logs), waits until healthy
  *   stop       stops what `start` started
  *   seed       the demo federation, through the gateway
+ *   national-id [--region 500112] [--born 1988-03-15] [--sex f|m]
+ *              prints a valid, synthetic resident ID (default: 渝北区, a random adult, random sex)
  */
 const PID_DIR = path.join(REPO_ROOT, '.local', 'pids');
 const LOG_DIR = path.join(REPO_ROOT, '.local', 'logs');
 
-async function main(command: string | undefined): Promise<void> {
+function flags(args: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const [key, inline] = args[i].split('=', 2);
+    if (!key.startsWith('--')) throw new Error(`unexpected argument ${args[i]}`);
+    const value = inline ?? args[++i];
+    if (value === undefined) throw new Error(`${key} needs a value`);
+    out[key.slice(2)] = value;
+  }
+  return out;
+}
+
+async function main(command: string | undefined, args: string[]): Promise<void> {
+  if (command === 'national-id') {
+    const { region, born, sex, ...rest } = flags(args);
+    if (Object.keys(rest).length) throw new Error(`unknown option --${Object.keys(rest)[0]}; use --region, --born, --sex`);
+    console.log(makeNationalId({ region, born, sex: sex as Sex | undefined }));
+    return;
+  }
   const adminUrl = adminUrlFromEnv();
   switch (command) {
     case 'provision':
@@ -41,12 +62,12 @@ async function main(command: string | undefined): Promise<void> {
       return;
     case 'seed': {
       const url = `http://127.0.0.1:${portsOf({}).gateway}`;
-      const report = await seedDemoFederation(url);
+      const report = await seedDemoFederation(url, undefined, undefined, undefined, { membershipDatabaseUrl: serviceDatabaseUrl(adminUrl, 'membership') });
       console.log(report.alreadySeeded ? 'demo federation already seeded' : `seeded ${report.units} organisation units and ${report.members} members`);
       return;
     }
     default:
-      throw new Error(`unknown command ${command}; use provision | topics | start | stop | seed`);
+      throw new Error(`unknown command ${command}; use provision | topics | start | stop | seed | national-id`);
   }
 }
 
@@ -69,7 +90,7 @@ async function stop(): Promise<void> {
   }
 }
 
-main(process.argv[2]).catch((error: unknown) => {
+main(process.argv[2], process.argv.slice(3)).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

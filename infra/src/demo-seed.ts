@@ -1,25 +1,51 @@
-import { syntheticNationalId } from '@gonghui/identifiers';
+import { Client } from 'pg';
+import { CHONGQING_DISTRICTS, DemoDistrict, demoName, demoPeople, seededRandom } from './demo-people';
 
 /**
  * A demo federation through the public API, as staff would build it: districts, streets,
  * grassroots and industry unions, some 3,000 members (600 one by one and two rosters of 1,200),
  * a district officer, a course session, a hardship file and a settled dispute. Running it again
  * changes nothing.
+ *
+ * The people are synthetic but look like a Chongqing union's roll (demo-people.ts): both sexes,
+ * ages 18–60, resident IDs with the address code of their district, common surnames.
+ * Enrolment through the API stamps "now" and the enrol request has no date for paper records, so
+ * when `membershipDatabaseUrl` is given the seed then backdates `enrolled_at` of the members it
+ * enrolled, as the membership service's own role: a DEMO-ONLY step, so that "new this month" is
+ * not everyone. Without it every seeded member is enrolled today.
  */
+export interface SeedOptions {
+  /** The membership service's own database URL (its role): enables the demo-only backdating. */
+  membershipDatabaseUrl?: string;
+  /** People in each of the two collective-enrolment rosters (default 1,200). */
+  rosterSize?: number;
+}
+
 export interface SeedReport {
   alreadySeeded: boolean;
   units: number;
   members: number;
 }
 
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '罗', '高', '林'];
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英', '建华', '玉兰'];
 const FORMS = ['regular', 'regular', 'regular', 'gig-delivery', 'gig-ride-hailing', 'gig-courier', 'gig-domestic-service'] as const;
 
 type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
 
+/** A realistic name for the i-th demo person (deterministic). */
 export function demoPersonName(i: number): string {
-  return SURNAMES[i % SURNAMES.length] + GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length];
+  const random = seededRandom(7_000_000 + i);
+  return demoName(random() < 0.5 ? 'f' : 'm', random);
+}
+
+/** DEMO ONLY: set enrolled_at of members the seed just enrolled, as the membership role. */
+async function backdate(databaseUrl: string, apply: (db: Client) => Promise<void>): Promise<void> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    await apply(db);
+  } finally {
+    await db.end();
+  }
 }
 
 async function retry<T>(what: string, attempt: () => Promise<T | null>, timeoutMs = 30_000): Promise<T> {
@@ -32,7 +58,8 @@ async function retry<T>(what: string, attempt: () => Promise<T | null>, timeoutM
   }
 }
 
-export async function seedDemoFederation(gatewayUrl: string, credentials = { username: 'admin', password: 'Gonghui@2026' }, memberCount = 600, log = (m: string) => console.log(m)): Promise<SeedReport> {
+export async function seedDemoFederation(gatewayUrl: string, credentials = { username: 'admin', password: 'Gonghui@2026' }, memberCount = 600, log = (m: string) => console.log(m), options: SeedOptions = {}): Promise<SeedReport> {
+  const rosterSize = options.rosterSize ?? 1200;
   const login = await fetch(`${gatewayUrl}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credentials) });
   if (!login.ok) throw new Error(`seed: login failed with ${login.status}`);
   const { accessToken } = (await login.json()) as { accessToken: string };
@@ -58,8 +85,8 @@ export async function seedDemoFederation(gatewayUrl: string, credentials = { use
 
   const unit = (parentId: string, code: string, name: string, kind: string, extra: Record<string, unknown> = {}) =>
     must('POST', '/api/v1/membership/org-units', { parentId, code, name, kind, ...extra });
-  const grassroots: { id: string; name: string }[] = [];
-  const districts = [
+  const grassroots: { id: string; name: string; district?: DemoDistrict }[] = [];
+  const districts: readonly (readonly [DemoDistrict, string, readonly string[]])[] = [
     ['YB', '渝北区总工会', ['龙溪街道', '仙桃街道']],
     ['JB', '江北区总工会', ['观音桥街道', '石马河街道']],
     ['SPB', '沙坪坝区总工会', ['磁器口街道', '小龙坎街道']],
@@ -74,7 +101,7 @@ export async function seedDemoFederation(gatewayUrl: string, credentials = { use
       const street = await unit(district.id, `DEMO-${code}-S${s + 1}`, `${streetName}总工会`, 'street');
       const enterprise = await unit(street.id, `DEMO-${code}-S${s + 1}-E`, `${streetName}物流有限公司工会`, 'grassroots-enterprise');
       const community = await unit(street.id, `DEMO-${code}-S${s + 1}-C`, `${streetName}社区工会联合会`, 'grassroots-community');
-      grassroots.push(enterprise, community);
+      grassroots.push({ ...enterprise, district: code }, { ...community, district: code });
       units += 3;
     }
   }
@@ -84,36 +111,58 @@ export async function seedDemoFederation(gatewayUrl: string, credentials = { use
 
   log(`seed: enrolling ${memberCount} members`);
   const memberIds: string[] = [];
-  const base = 9_000_000; // synthetic IDs far from those tests use
+  const enrolled: { id: string; enrolledOn: string }[] = [];
+  const allRegions = Object.values(CHONGQING_DISTRICTS).map((d) => d.code);
+  // A member's resident ID carries the address code of the district of their union (industry unions: any district).
+  const people = demoPeople(memberCount, { regionFor: (n) => { const d = grassroots[n % grassroots.length].district; return d ? [CHONGQING_DISTRICTS[d].code] : allRegions; } });
+  const rosterPeople = demoPeople(2 * rosterSize + 24, { seed: 20_251_001, regions: allRegions }).filter((p) => !people.some((q) => q.nationalId === p.nationalId));
   for (let i = 0; i < memberCount; i += 8) {
     const batch = await Promise.all(
       Array.from({ length: Math.min(8, memberCount - i) }, (_, j) => {
         const n = i + j;
         const home = grassroots[n % grassroots.length];
         return call('POST', '/api/v1/membership/members', {
-          name: demoPersonName(n),
-          nationalId: syntheticNationalId(base + n),
+          name: people[n].name,
+          nationalId: people[n].nationalId,
           mobile: `139${String(10_000_000 + n).slice(-8)}`,
           orgUnitId: home.id,
           employmentForm: home.name.includes('网约车') ? 'gig-ride-hailing' : home.name.includes('快递') ? 'gig-courier' : FORMS[n % FORMS.length],
         });
       }),
     );
-    for (const res of batch) if (res.status === 201) memberIds.push(res.body.id);
+    for (const [j, res] of batch.entries()) {
+      if (res.status !== 201) continue;
+      memberIds.push(res.body.id);
+      enrolled.push({ id: res.body.id, enrolledOn: people[i + j].enrolledOn });
+    }
+  }
+  if (options.membershipDatabaseUrl) {
+    log('seed: DEMO ONLY: backdating enrolled_at of the seeded members (the API stamps now)');
+    await backdate(options.membershipDatabaseUrl, (db) =>
+      // Hand-written: one set-based UPDATE; a time of day between 09:00 and 17:00 Beijing time.
+      db.query(
+        `UPDATE members m SET enrolled_at = (d.day::date + time '09:00' + (abs(hashtext(m.id::text)) % 28800) * interval '1 second') AT TIME ZONE 'Asia/Shanghai'
+           FROM unnest($1::uuid[], $2::text[]) AS d(id, day)
+          WHERE m.id = d.id`,
+        [enrolled.map((e) => e.id), enrolled.map((e) => e.enrolledOn)],
+      ).then(() => undefined),
+    );
   }
 
-  log('seed: collective enrolment of two rosters (集中入会), 1,200 gig workers each');
+  log(`seed: collective enrolment of two rosters (集中入会), ${rosterSize} gig workers each`);
   const token = accessToken;
   let rostered = 0;
-  for (const [k, unitName, employmentLabel] of [
-    [0, '示范市网约车司机工会', '网约车司机'],
-    [1, '示范市快递员工会', '快递员'],
+  for (const [k, unitName, employmentLabel, enrolledOn] of [
+    [0, '示范市网约车司机工会', '网约车司机', '2024-05-20'],
+    [1, '示范市快递员工会', '快递员', '2025-03-08'],
   ] as const) {
+    const uploadStarted = new Date();
     const unitId = grassroots.find((g) => g.name === unitName)!.id;
     const lines = ['姓名,身份证号,手机号,用工形式,技能等级'];
-    for (let i = 0; i < 1200; i++) {
-      const n = memberCount + k * 1200 + i;
-      lines.push(`${demoPersonName(n + 7)},${syntheticNationalId(base + n)},137${String(10_000_000 + n).slice(-8)},${employmentLabel},${['新手', '熟手', '高手'][n % 3]}`);
+    for (let i = 0; i < rosterSize; i++) {
+      const n = memberCount + k * rosterSize + i;
+      const person = rosterPeople[k * rosterSize + i];
+      lines.push(`${person.name},${person.nationalId},137${String(10_000_000 + n).slice(-8)},${employmentLabel},${['新手', '熟手', '高手'][n % 3]}`);
     }
     const upload = new FormData();
     upload.append('orgUnitId', unitId);
@@ -130,6 +179,13 @@ export async function seedDemoFederation(gatewayUrl: string, credentials = { use
       120_000,
     );
     rostered += done.enrolled;
+    if (options.membershipDatabaseUrl) {
+      // DEMO ONLY: the roster was taken in on one day (集中入会).
+      await backdate(options.membershipDatabaseUrl, (db) =>
+        // Hand-written: one set-based UPDATE of the members this roster job enrolled.
+        db.query(`UPDATE members SET enrolled_at = ($1::date + time '10:00') AT TIME ZONE 'Asia/Shanghai' WHERE org_unit_id = $2 AND enrolled_at >= $3`, [enrolledOn, unitId, uploadStarted]).then(() => undefined),
+      );
+    }
   }
 
   log('seed: prospects found in door-to-door surveys (未入会职工)');
