@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { bearerToken, hasRole, InvalidToken, Principal, Role, verifyAccessToken } from '@gonghui/auth';
 import type { FastifyRequest } from 'fastify';
+import { rolesText } from './i18n';
 import { Problem } from './problem';
 
 export const JWT_SECRET = Symbol('JWT_SECRET');
@@ -30,7 +31,8 @@ export class AuthGuard implements CanActivate {
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
     if (roles && roles.length > 0 && !hasRole(request.principal, ...roles)) {
-      throw Problem.forbidden(`需要以下角色之一 / Requires one of the roles: ${roles.join(', ')}`);
+      const names = rolesText(roles);
+      throw Problem.forbidden(`需要以下角色之一：${names.zh} / Requires one of the roles: ${names.en}`);
     }
     return true;
   }

@@ -11,6 +11,7 @@ import { ServiceConfig } from './config';
 import { AuthGuard, JWT_SECRET } from './auth.guard';
 import { EventCatalogueController } from './event-catalogue.controller';
 import { HealthController } from './health.controller';
+import { documentProblems } from './problem';
 import { answerClientError, answerFrameworkError, ProblemDetailsFilter } from './problem.filter';
 import { assignRequestId } from './request-id';
 import { securityHeaders } from './security-headers';
@@ -158,9 +159,11 @@ export async function createServiceApp(options: CreateServiceOptions): Promise<S
 }
 
 export function createOpenApiDocument(app: NestFastifyApplication, options: Pick<CreateServiceOptions, 'title' | 'description'>) {
-  return SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1.0').addBearerAuth().build(),
+  return documentProblems(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1.0').addBearerAuth().build(),
+    ),
   );
 }
 

@@ -5,6 +5,7 @@ import { MemberEnrolledV1, MemberLeftV1, MemberReinstatedV1, MemberTransferredV1
 import { inScope, Principal } from '@gonghui/auth';
 import { CloudEvent, EventHandlerOptions, EventTransaction, OnEvent } from '@gonghui/messaging';
 import { Tx } from '@gonghui/persistence';
+import { memberStatusLabel } from './i18n';
 import { Problem } from './problem';
 import { applyOrgUnitMove, PathColumn } from './org-unit-moves';
 
@@ -157,7 +158,7 @@ export async function requireActiveMember(db: Tx, memberId: string, principal: P
     ]);
   }
   if (member.status !== 'active') {
-    throw new Problem(422, 'member-not-active', '会员非在册状态 / Member is not active', `会员 ${memberId} 当前状态为 ${member.status} / Member ${memberId} is ${member.status}`, [
+    throw new Problem(422, 'member-not-active', '会员非在册状态 / Member is not active', `会员 ${memberId} 当前状态为“${memberStatusLabel(member.status).zh}” / Member ${memberId} is ${member.status}`, [
       { field: 'memberId', message: '会员非在册状态 / member is not active' },
     ]);
   }

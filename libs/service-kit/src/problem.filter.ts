@@ -11,8 +11,12 @@ const GENERIC_TITLES: Record<number, string> = {
   403: '无权操作 / Forbidden',
   404: '未找到 / Not found',
   405: '方法不允许 / Method not allowed',
+  406: '无法提供可接受的内容 / Not acceptable',
   408: '请求超时 / Request timeout',
   409: '冲突 / Conflict',
+  410: '已不存在 / Gone',
+  411: '需要 Content-Length / Length required',
+  412: '前提条件不满足 / Precondition failed',
   413: '请求体过大 / Payload too large',
   414: '网址过长 / URI too long',
   415: '不支持的媒体类型 / Unsupported media type',
@@ -20,8 +24,64 @@ const GENERIC_TITLES: Record<number, string> = {
   422: '业务规则不允许 / Unprocessable',
   429: '请求过于频繁 / Too many requests',
   500: '服务器内部错误 / Internal server error',
+  501: '未实现 / Not implemented',
+  502: '上游服务出错 / Bad gateway',
   503: '服务暂不可用 / Service unavailable',
+  504: '上游服务超时 / Gateway timeout',
 };
+
+/** The bilingual title of an HTTP status without a problem type of its own. */
+export function genericTitle(status: number): string {
+  return GENERIC_TITLES[status] ?? (status >= 500 ? GENERIC_TITLES[500] : GENERIC_TITLES[400]);
+}
+
+/**
+ * What the HTTP layer says in English only (Nest's router and built-in pipes, Fastify's body
+ * parsers, @fastify/multipart), as "中文 / English". Matched on the error code where there is
+ * one, else on the English message; anything unknown keeps its English message behind the
+ * generic Chinese title of its status, so a zh answer never holds a bare English sentence.
+ */
+const HTTP_LAYER_DETAILS: { code?: string; message?: RegExp; detail: (m: RegExpExecArray | null, english: string) => string }[] = [
+  { message: /^Cannot ([A-Z]+) (\/\S*)$/, detail: (m) => `没有此接口：${m![1]} ${m![2]} / No such endpoint: ${m![1]} ${m![2]}` },
+  { code: 'FST_ERR_CTP_EMPTY_JSON_BODY', detail: () => '请求体为空，但 Content-Type 为 application/json / The body is empty but the content type is application/json' },
+  { code: 'FST_ERR_CTP_INVALID_JSON_BODY', detail: () => '请求体不是有效的 JSON / The body is not valid JSON' },
+  { message: /^Body cannot be empty when content-type is set to/, detail: () => '请求体为空，但 Content-Type 为 application/json / The body is empty but the content type is application/json' },
+  { message: /^Body is not valid JSON/, detail: () => '请求体不是有效的 JSON / The body is not valid JSON' },
+  { message: /^Unsupported Media Type:?\s*$/, detail: () => '不支持请求的 Content-Type / Unsupported content type' },
+  { message: /forbidden prototype property/, detail: () => '请求体含有不允许的 __proto__ 或 constructor 属性 / The body contains a forbidden __proto__ or constructor property' },
+  { message: /JSON|Unexpected (token|end|non-whitespace)|Expected .* after|Bad (control|escaped)|Unterminated string/i, detail: (_m, e) => {
+    const at = /position (\d+)/.exec(e)?.[1];
+    return `请求体不是有效的 JSON${at ? `（第 ${at} 个字符附近）` : ''} / The body is not valid JSON: ${e.replace(/ \/ /g, ' or ')}`;
+  } },
+  { code: 'FST_ERR_CTP_BODY_TOO_LARGE', detail: () => '请求体超过大小限制 / The request body is larger than allowed' },
+  { code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', detail: (_m, e) => {
+    const type = /Unsupported Media Type:?\s*(.*)$/.exec(e)?.[1]?.trim() || '';
+    return type ? `不支持的 Content-Type：${type} / Unsupported content type: ${type}` : '不支持请求的 Content-Type / Unsupported content type';
+  } },
+  { code: 'FST_ERR_CTP_INVALID_CONTENT_LENGTH', detail: () => 'Content-Length 与请求体长度不符 / The Content-Length does not match the body length' },
+  { code: 'FST_REQ_FILE_TOO_LARGE', detail: () => '上传的文件过大 / The uploaded file is too large' },
+  { code: 'FST_FILES_LIMIT', detail: () => '上传的文件过多 / Too many files uploaded' },
+  { code: 'FST_FIELDS_LIMIT', detail: () => '表单字段过多 / Too many form fields' },
+  { code: 'FST_PARTS_LIMIT', detail: () => '表单部分过多 / Too many form parts' },
+  { code: 'FST_INVALID_MULTIPART_CONTENT_TYPE', detail: () => '请求不是 multipart/form-data / The request is not multipart/form-data' },
+  { code: 'FST_PROTO_VIOLATION', detail: () => '表单字段名不允许 / A form field name is not allowed' },
+  { message: /^Validation failed \(uuid.*expected\)$/, detail: (_m, e) => `参数须为 UUID / ${e}` },
+  { message: /^Validation failed \(numeric string is expected\)$/, detail: (_m, e) => `参数须为整数 / ${e}` },
+  { message: /^Validation failed \(boolean string is expected\)$/, detail: (_m, e) => `参数须为布尔值 / ${e}` },
+  { message: /^Validation failed \(enum string is expected\)$/, detail: (_m, e) => `参数不是允许的值 / ${e}` },
+];
+
+/** An HTTP-layer message as "中文 / English" (kept as it is when it already is). */
+export function bilingualHttpDetail(status: number, english: string, code?: string): string {
+  if (english.split(' / ').length === 2) return english;
+  for (const rule of HTTP_LAYER_DETAILS) {
+    if (rule.code && rule.code === code) return rule.detail(null, english);
+    const match = rule.message && !rule.code ? rule.message.exec(english) : null;
+    if (match) return rule.detail(match, english);
+  }
+  const chinese = genericTitle(status).split(' / ')[0];
+  return `${chinese} / ${english.replace(/ \/ /g, ' or ')}`;
+}
 
 /** Every error leaves as application/problem+json; unexpected ones as a 500 without internals. */
 @Catch()
@@ -76,11 +136,12 @@ function toProblem(exception: unknown): ProblemDetails {
       const status = exception.getStatus();
       const res = exception.getResponse();
       const message = typeof res === 'object' && res !== null ? (res as { message?: unknown }).message : res;
+      const english = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : undefined;
       return {
         type: problemType(status === 404 ? 'not-found' : `http-${status}`),
-        title: GENERIC_TITLES[status] ?? exception.message,
+        title: genericTitle(status),
         status,
-        detail: Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : undefined,
+        detail: english === undefined ? undefined : bilingualHttpDetail(status, english),
       };
     }
     // Body parser errors (malformed JSON, too large) arrive as plain errors with a status.
@@ -90,9 +151,9 @@ function toProblem(exception: unknown): ProblemDetails {
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return {
         type: problemType(`http-${status}`),
-        title: GENERIC_TITLES[status] ?? 'Bad request',
+        title: genericTitle(status),
         status,
-        detail: (exception as Error).message,
+        detail: bilingualHttpDetail(status, String((exception as Error).message ?? ''), (exception as { code?: string }).code),
       };
     }
     return { type: problemType('internal'), title: GENERIC_TITLES[500], status: 500 };

@@ -1,6 +1,7 @@
 import { applyDecorators, ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { getMetadataStorage, IsArray, IsDefined, IsObject, ValidateNested, ValidationError, ValidatorOptions } from 'class-validator';
+import { bilingualConstraintMessage } from './i18n';
 import { FieldError, Problem } from './problem';
 
 type FieldFailure = { property: string; constraints?: Record<string, string>; children?: FieldFailure[] };
@@ -8,7 +9,10 @@ type FieldFailure = { property: string; constraints?: Record<string, string>; ch
 function flatten(errors: FieldFailure[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? (/^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
+      field,
+      message: bilingualConstraintMessage(constraint, field, message),
+    }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }

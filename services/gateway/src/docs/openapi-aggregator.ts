@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { createOpenApiDocument } from '@gonghui/service-kit';
+import { createOpenApiDocument, documentProblems } from '@gonghui/service-kit';
 import { RoutedService, ROUTED_SERVICES, serviceRoutesFromEnv } from '../proxy/service-routes';
 
 type Doc = { paths?: Record<string, unknown>; components?: { schemas?: Record<string, unknown> }; tags?: { name: string }[] };
@@ -43,7 +43,10 @@ export class OpenApiAggregator {
             (await response.text()).replace(/"#\/components\/schemas\/([^"]+)"/g, (_m, name: string) => `"#/components/schemas/${service}.${name}"`),
           ) as Doc;
           for (const [path, item] of Object.entries(prefixed.paths ?? {})) if (path.startsWith('/api/v1/')) merged.paths[path] = item as never;
-          for (const [name, schema] of Object.entries(prefixed.components?.schemas ?? {})) merged.components!.schemas![`${service}.${name}`] = schema as never;
+          for (const [name, schema] of Object.entries(prefixed.components?.schemas ?? {})) {
+            // One Problem schema for the whole API (documentProblems below points every error response at it).
+            if (name !== 'Problem') merged.components!.schemas![`${service}.${name}`] = schema as never;
+          }
           merged.tags = [...(merged.tags ?? []), ...((prefixed.tags ?? []) as never[])];
         } catch {
           missing.push(service);
@@ -51,6 +54,7 @@ export class OpenApiAggregator {
       }),
     );
     documentIdempotencyKey(merged);
+    documentProblems(merged);
     if (missing.length > 0) merged.info.description += `\n\nNot reachable just now, so not listed: ${missing.join(', ')}.`;
     this.cache = { at: Date.now(), doc: merged };
     return merged;
