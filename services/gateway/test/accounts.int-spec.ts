@@ -215,11 +215,11 @@ describe('accounts and sessions', () => {
       const body = { username: `greedy-${tag}`, displayName: '越权', password, roles: ['aid-officer', 'training-officer'], orgUnitId: units.d1 };
       const role = await request(server).post('/api/v1/auth/users').set(bearer(officer)).send(body).expect(403);
       expect(role.headers['content-type']).toContain('application/problem+json');
-      expect(role.body).toMatchObject({ status: 403, title: '无权操作', detail: '不能授予本人未持有的角色：training-officer' });
+      expect(role.body).toMatchObject({ status: 403, title: '无权操作', detail: '不能授予本人未持有的角色：培训专干' });
       const roleEn = await request(server).post('/api/v1/auth/users').set(bearer(officer)).set('accept-language', 'en').send(body).expect(403);
       expect(roleEn.body.detail).toBe('Cannot grant roles you do not hold: training-officer');
       const adminRole = await request(server).post('/api/v1/auth/users').set(bearer(officer)).send({ ...body, roles: ['federation-admin'] }).expect(403);
-      expect(adminRole.body.detail).toContain('federation-admin');
+      expect(adminRole.body.detail).toContain('总工会管理员');
 
       const beside = await request(server).post('/api/v1/auth/users').set(bearer(officer)).set('accept-language', 'en').send({ ...body, roles: ['aid-officer'], orgUnitId: units.d2 }).expect(403);
       expect(beside.body.detail).toBe('Cannot grant a scope outside your own');
@@ -278,7 +278,7 @@ describe('accounts and sessions', () => {
       }
       const mediator = await createUser(`d1-mediator-${tag}`, ['mediator'], units.d1);
       const res = await request(server).post(`/api/v1/auth/users/${mediator}/reset-password`).set(bearer(officer)).send({ newPassword: 'Takeover-attempt-1' }).expect(403);
-      expect(res.body.detail).toContain('mediator');
+      expect(res.body.detail).toContain('调解员');
       await login(`d1-mediator-${tag}`, password).expect(200); // the password did not change
       await request(server).post(`/api/v1/auth/users/${officerId}/disable`).set(bearer(officer)).expect(403);
       await request(server).get(`/api/v1/auth/users/${randomUUID()}`).set(bearer(officer)).expect(404);
@@ -290,7 +290,7 @@ describe('accounts and sessions', () => {
       const id = await createUser(username, ['aid-officer'], units.d1street, officer);
       const token = await tokenOf(username);
       const refused = await request(server).put(`/api/v1/auth/users/${id}/roles`).set(bearer(officer)).send({ roles: ['aid-officer', 'training-officer'] }).expect(403);
-      expect(refused.body.detail).toContain('training-officer');
+      expect(refused.body.detail).toContain('培训专干');
       await request(server).get('/api/v1/auth/me').set(bearer(token)).expect(200); // a refused change revokes nothing
       const invalid = await request(server).put(`/api/v1/auth/users/${id}/roles`).set(bearer(officer)).send({ roles: ['emperor'] }).expect(400);
       expect(invalid.body.errors.map((e: { field: string }) => e.field)).toContain('roles');

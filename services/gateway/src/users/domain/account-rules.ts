@@ -1,4 +1,4 @@
-import { Role } from '@gonghui/auth';
+import { Role, ROLE_LABELS } from '@gonghui/auth';
 
 /**
  * Who may manage whose account, as pure rules. The federation administrator manages everyone
@@ -43,12 +43,15 @@ export function rolesBeyondActor(actor: Pick<Actor, 'roles'>, wanted: readonly R
   return [...new Set(wanted.filter((r) => !actor.roles.includes(r)))];
 }
 
+/** Roles by their Chinese names, for the Chinese side of a message. */
+const roleNames = (roles: readonly Role[]) => roles.map((r) => ROLE_LABELS[r]).join('、');
+
 /** May the actor give an account these roles at this scope (create it, or change its roles)? */
 export function grantRefusal(actor: Actor, wanted: { roles: readonly Role[]; scopePath: string }): Refusal | null {
   if (!mayManageAccounts(actor)) return { status: 403, detail: NOT_A_MANAGER };
   const beyond = rolesBeyondActor(actor, wanted.roles);
   if (beyond.length > 0) {
-    return { status: 403, detail: `不能授予本人未持有的角色：${beyond.join(', ')} / Cannot grant roles you do not hold: ${beyond.join(', ')}` };
+    return { status: 403, detail: `不能授予本人未持有的角色：${roleNames(beyond)} / Cannot grant roles you do not hold: ${beyond.join(', ')}` };
   }
   if (!isAdmin(actor) && wanted.scopePath === '/') {
     return { status: 403, detail: '只有管理员可以授予全市范围，请指定组织 / Only the administrator grants the whole federation: name an organisation unit' };
@@ -71,7 +74,7 @@ export function manageRefusal(actor: Actor, target: Account): Refusal | null {
   if (target.id === actor.userId) return { status: 403, detail: '不能以管理方式修改本人账户，请使用“修改密码” / Your own account is changed through the self-service routes' };
   const beyond = rolesBeyondActor(actor, target.roles);
   if (beyond.length > 0) {
-    return { status: 403, detail: `该账户持有您未持有的角色：${beyond.join(', ')} / The account holds roles you do not: ${beyond.join(', ')}` };
+    return { status: 403, detail: `该账户持有您未持有的角色：${roleNames(beyond)} / The account holds roles you do not: ${beyond.join(', ')}` };
   }
   return null;
 }
