@@ -10,6 +10,7 @@ import { EventSender, eventually, TestDistrict, testDistrict, testServiceConfig,
 import { aidService } from '../src/service';
 import { HardshipDetailsVaultModule, openDetails } from '../src/hardship-files/hardship-details-vault';
 import { HardshipDetailsEncrypted1764000004000 } from '../src/migrations/0004_hardship_details_encrypted';
+import { SAMPLE_VISIT } from './sample-visit';
 
 /**
  * The health and income details of a hardship file: sealed at rest, shown only to a hardship
@@ -26,15 +27,7 @@ describe('aid hardship file details: sealed, shown by role, every view logged', 
   const userOf = (d: District, roles: Role[], name: string) => ({ userId: randomUUID(), username: `${name}-${d.orgUnitId.slice(0, 8)}`, roles, orgUnitId: d.orgUnitId, scopePath: d.path });
   const bearer = (user: Parameters<typeof tokenFor>[0]) => `Bearer ${tokenFor(user)}`;
 
-  const visit = {
-    visitedOn: '2026-11-20',
-    householdSize: 4,
-    monthlyHouseholdIncomeFen: 320_000,
-    incomeSources: '本人工资，丈夫无业',
-    housing: '租住单间',
-    health: '丈夫、公婆患病',
-    childrenSchooling: '一子读初中',
-  };
+  const visit = SAMPLE_VISIT;
   const details = { monthlyHouseholdIncomeFen: visit.monthlyHouseholdIncomeFen, incomeSources: visit.incomeSources, housing: visit.housing, health: visit.health, childrenSchooling: visit.childrenSchooling };
   const plainTexts = [visit.incomeSources, visit.housing, visit.health, visit.childrenSchooling, String(visit.monthlyHouseholdIncomeFen)];
 

@@ -5,6 +5,7 @@ import { HardshipFileOpenedV1, MemberEnrolledV1 } from '@gonghui/contracts';
 import { createServiceApp, ServiceRuntime } from '@gonghui/service-kit';
 import { EventSender, eventually, testDistrict, testServiceConfig, tokenFor, TopicReader } from '@gonghui/testing';
 import { aidService } from '../src/service';
+import { SAMPLE_VISIT } from './sample-visit';
 
 /** Hardship files over HTTP, in-process: validation, scope, conflicts, pages, and the event on the real broker. */
 describe('aid hardship files over HTTP', () => {
@@ -17,15 +18,7 @@ describe('aid hardship files over HTTP', () => {
   const officerOf = (d: { orgUnitId: string; path: string }) =>
     `Bearer ${tokenFor({ userId: randomUUID(), username: `officer-${d.orgUnitId.slice(0, 8)}`, roles: ['aid-officer'], orgUnitId: d.orgUnitId, scopePath: d.path })}`;
 
-  const visit = {
-    visitedOn: '2026-11-20',
-    householdSize: 4,
-    monthlyHouseholdIncomeFen: 320_000,
-    incomeSources: '本人工资，丈夫无业',
-    housing: '租住单间',
-    health: '丈夫、公婆患病',
-    childrenSchooling: '一子读初中',
-  };
+  const visit = SAMPLE_VISIT;
 
   /** Members become known to aid as they do in production: membership's enrolment events, through the broker. */
   async function enrolMembers(d: { orgUnitId: string; path: string }, count: number): Promise<string[]> {

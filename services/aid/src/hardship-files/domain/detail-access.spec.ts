@@ -1,5 +1,5 @@
 import { decideDetailAccess, DETAIL_FIELDS, mayReadDetailAccessLog, mayViewHardshipDetails, splitVisit, Viewer } from './detail-access';
-import { HouseholdVisitFacts } from './hardship-file';
+import { SAMPLE_VISIT } from '../../../test/sample-visit';
 
 const caseWorker: Viewer = { roles: ['aid-officer', 'hardship-case-worker'] };
 const caseWorkerOnly: Viewer = { roles: ['hardship-case-worker'] };
@@ -49,15 +49,7 @@ describe('who sees the details of a hardship file', () => {
 });
 
 describe('splitting a visit', () => {
-  const visit: HouseholdVisitFacts = {
-    visitedOn: '2026-11-20',
-    householdSize: 4,
-    monthlyHouseholdIncomeFen: 320_000,
-    incomeSources: '本人工资，丈夫无业',
-    housing: '租住单间',
-    health: '丈夫、公婆患病',
-    childrenSchooling: '一子读初中',
-  };
+  const visit = SAMPLE_VISIT;
 
   it('keeps the date and household size for every reader and puts income, housing, health and schooling in the sealed part', () => {
     const { summary, details } = splitVisit(visit);

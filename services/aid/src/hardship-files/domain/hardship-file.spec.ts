@@ -1,4 +1,5 @@
 import { checkVisit, HouseholdVisitFacts, MemberOnFile, OpenFileCommand, openHardshipFile } from './hardship-file';
+import { SAMPLE_VISIT } from '../../../test/sample-visit';
 
 const member: MemberOnFile = {
   memberId: '8d7e6f5a-4b3c-4d2e-8f10-a1b2c3d4e5f6',
@@ -7,15 +8,7 @@ const member: MemberOnFile = {
   hasOpenFile: false,
 };
 
-const visit: HouseholdVisitFacts = {
-  visitedOn: '2026-11-20',
-  householdSize: 4,
-  monthlyHouseholdIncomeFen: 320_000,
-  incomeSources: '本人工资，丈夫无业',
-  housing: '租住单间',
-  health: '丈夫、公婆患病',
-  childrenSchooling: '一子读初中',
-};
+const visit = SAMPLE_VISIT;
 
 const command = (over: Partial<OpenFileCommand> = {}): OpenFileCommand => ({
   fileId: '0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9',
