@@ -131,14 +131,17 @@ export class IdempotentRequests {
         const onData = (chunk: Buffer) => {
           size += chunk.length;
           if (size <= MAX_KEPT_ANSWER_BYTES) return void chunks.push(chunk);
-          // Too large to keep: answered as the plain proxy would, and the key given up.
+          // Too large to keep: the key is given up first (so a repeat sent the moment the client
+          // has the answer goes through again), then answered as the plain proxy would.
           answer.off('data', onData);
           answer.off('end', onEnd);
-          void release();
-          response.writeHead(status, headersOf(answer));
-          for (const kept of chunks) response.write(kept);
-          response.write(chunk);
-          answer.pipe(response);
+          answer.pause();
+          void release().then(() => {
+            response.writeHead(status, headersOf(answer));
+            for (const kept of chunks) response.write(kept);
+            response.write(chunk);
+            answer.pipe(response);
+          });
         };
         const onEnd = () => {
           const kept = Buffer.concat(chunks);
