@@ -131,6 +131,30 @@ describe('personal data: lookups by resident ID are logged, and enrolment does n
     expect(memberships.body[0].orgUnitId).toBe(jiangbeiUnit.id);
   });
 
+  it('converts no surveyed prospect into a second membership, and does not confirm one in another district either', async () => {
+    const elsewhere = m.nextNationalId();
+    expect((await m.enrol({ orgUnitId: jiangbeiUnit.id, nationalId: elsewhere })).status).toBe(201);
+    const survey = { name: '陈师傅', occupationCategory: '外卖配送', employmentForm: 'gig-delivery', needs: ['技能培训'], surveyedOn: '2026-11-20', foundByOrgUnitId: yubeiUnit.id };
+    const prospect = (await m.call('POST', '/prospects', { ...survey, mobile: '13700003333' }, yubeiOfficer)).body;
+
+    const refused = await m.call('POST', `/prospects/${prospect.id}/convert`, { nationalId: elsewhere, orgUnitId: yubeiUnit.id }, yubeiOfficer);
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ type: expect.stringContaining('enrolment-refused') });
+    expect(JSON.stringify(refused.body)).not.toMatch(/already|已是|jiangbei|江北/i);
+    expect((await m.call('GET', `/prospects/${prospect.id}`, undefined, yubeiOfficer)).body.status).toBe('open');
+    const hash = vault.lookupHash(elsewhere);
+    expect((await wholeLog('enrolment-refused')).filter((e) => e.nationalIdHash === hash)).toEqual([
+      expect.objectContaining({ actor: 'yubei.officer', orgUnitId: yubeiUnit.id }),
+    ]);
+
+    // inside the officer's own district the person may be named: 409, and the prospect stays open
+    const here = m.nextNationalId();
+    expect((await m.enrol({ orgUnitId: yubeiUnit.id, nationalId: here })).status).toBe(201);
+    const conflict = await m.call('POST', `/prospects/${prospect.id}/convert`, { nationalId: here, orgUnitId: yubeiUnit.id }, yubeiOfficer);
+    expect(conflict.status).toBe(409);
+    expect(conflict.body.type).toContain('already-a-member');
+  });
+
   it('answers 409 already-a-member when the active membership is inside the officer’s own district', async () => {
     const nationalId = m.nextNationalId();
     expect((await m.enrol({ orgUnitId: yubeiUnit.id, nationalId }, yubeiOfficer)).status).toBe(201);

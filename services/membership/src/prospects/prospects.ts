@@ -79,8 +79,21 @@ export class Prospects {
     return keysetPage(q, query, { time: 'p.createdAt', id: 'p.id', positionOf: (p) => ({ t: p.createdAt, id: p.id }) }, toProspectView);
   }
 
-  /** Enrol the prospect and mark them converted, in one transaction: both happen or neither. */
-  convert(id: string, request: ConvertProspectRequest, principal: Principal, requestId?: string): Promise<MemberView> {
+  /**
+   * Enrol the prospect and mark them converted, in one transaction: both happen or neither. A
+   * second active membership refuses it as it refuses an enrolment: a 409 only when that
+   * membership is inside the officer's subtree, otherwise an answer that confirms nothing.
+   */
+  async convert(id: string, request: ConvertProspectRequest, principal: Principal, requestId?: string): Promise<MemberView> {
+    try {
+      return await this.enrolAndConvert(id, request, principal, requestId);
+    } catch (error) {
+      if (error instanceof Problem && error.slug === 'already-a-member') throw await this.enrolMember.refusal(request, principal);
+      throw error;
+    }
+  }
+
+  private enrolAndConvert(id: string, request: ConvertProspectRequest, principal: Principal, requestId?: string): Promise<MemberView> {
     return this.transaction.run(
       async (tx) => {
         const found = await tx.getRepository(Prospect).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });

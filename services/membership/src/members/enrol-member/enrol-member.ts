@@ -123,7 +123,8 @@ export class EnrolMember {
     }
   }
 
-  private async refusal(request: Pick<EnrolMemberRequest, 'nationalId' | 'orgUnitId'>, principal: Principal): Promise<Problem> {
+  /** The answer to an enrolment that a second active membership blocked, judged by where that membership is. */
+  async refusal(request: Pick<EnrolMemberRequest, 'nationalId' | 'orgUnitId'>, principal: Principal): Promise<Problem> {
     const id = parseNationalId(request.nationalId);
     if (!id.ok) return alreadyAMember(); // cannot happen: the insert ran, so the ID was valid
     const hash = this.vault.lookupHash(id.value.number);
