@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { EnrolmentBatchCompletedV1 } from '@gonghui/contracts';
-import { eventually, TopicReader } from '@gonghui/testing';
+import { eventually, tokenFor, TopicReader } from '@gonghui/testing';
 import { startMembership, Unit } from './membership-fixture';
 
 describe('collective enrolment (集中入会) of a roster', () => {
@@ -71,6 +71,28 @@ describe('collective enrolment (集中入会) of a roster', () => {
     const again = await finished((await upload(union.id, corrected, '花名册-修正.csv')).body.id);
     expect(again).toMatchObject({ enrolled: 1, alreadyEnrolled: 3, rejected: 3 });
     expect((await m.call('GET', `/members?orgUnitId=${union.id}`)).body.items).toHaveLength(4);
+  });
+
+  it('refuses a row of a person active in another district without confirming it to a district officer, and logs the refusal', async () => {
+    const district = await m.unit('district', await m.unit('federation'));
+    const districtUnion = await m.unit('industry', district, '区网约车司机工会');
+    const officer = tokenFor({ username: 'district.officer', roles: ['membership-officer'], orgUnitId: district.id, scopePath: district.path });
+    const [outside, inside] = [m.nextNationalId(), m.nextNationalId()];
+    expect((await m.enrol({ orgUnitId: elsewhere.id, nationalId: outside })).status).toBe(201);
+    expect((await m.enrol({ orgUnitId: districtUnion.id, nationalId: inside })).status).toBe(201);
+    const sameDistrictUnion = await m.unit('industry', district, '区快递员工会');
+    const csv = ['姓名,身份证号,手机号', `赵一,${outside},13800000001`, `钱二,${inside},13800000002`].join('\n');
+
+    const accepted = await m.upload({ orgUnitId: sameDistrictUnion.id, file: { content: csv, fileName: '花名册.csv' } }, officer);
+    expect(accepted.status).toBe(202);
+    const job = await finished(accepted.body.id);
+    expect(job).toMatchObject({ enrolled: 0, rejected: 2 });
+    const reasons = (await m.call('GET', `/jobs/${job.id}/rejected-rows`, undefined, officer)).body.items.map((r: { reason: string }) => r.reason);
+    expect(reasons[0]).toContain('请联系上级工会');
+    expect(reasons[0]).not.toMatch(/already|已是/);
+    expect(reasons[1]).toContain('transfer'); // inside the officer's district the person may be named
+    const log = await m.call('GET', '/lookup-log?kind=enrolment-refused&limit=500');
+    expect(log.body.items.filter((e: { orgUnitId: string }) => e.orgUnitId === sameDistrictUnion.id)).toHaveLength(1);
   });
 
   it('takes an XLSX workbook too', async () => {

@@ -5,12 +5,13 @@ import { rm } from 'node:fs/promises';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { EnrolmentBatchCompletedV1, MemberEnrolledV1 } from '@gonghui/contracts';
-import { Principal } from '@gonghui/auth';
+import { inScope, Principal } from '@gonghui/auth';
 import { returnedRows, Tx } from '@gonghui/persistence';
 import { Problem, ServiceRuntime, TransactionBoundary } from '@gonghui/service-kit';
 import { OrgUnitRow, OrgUnitsRepository } from '../org-units/org-units.repository';
 import { PersonalDataVault } from '@gonghui/identifiers';
 import { requireEnrollingUnit } from '../members/enrolling-unit';
+import { PersonalDataLookups } from '../members/lookup/personal-data-lookups';
 import { EnrolmentCandidate, RosterScreen, RosterSource, RowRejection, scanRoster } from './roster';
 import { Job, JobRejection } from './job.entity';
 import { JobView } from './job.dto';
@@ -60,6 +61,7 @@ export class CollectiveEnrolment implements OnModuleInit {
     private readonly transaction: TransactionBoundary,
     @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
     private readonly units: OrgUnitsRepository,
+    private readonly lookups: PersonalDataLookups,
   ) {}
 
   /** A job whose process died (no progress for 5 minutes) will never finish: say so. */
@@ -179,21 +181,27 @@ export class CollectiveEnrolment implements OnModuleInit {
 
   private async enrolChunk(jobId: string, unit: OrgUnitRow, chunk: EnrolmentCandidate[], principal: Principal, requestId?: string): Promise<void> {
     const hashes = chunk.map((c) => this.vault.lookupHash(c.identity.nationalId));
+    const refusedOutOfScope: string[] = [];
     await this.transaction.run(async (tx) => {
       // Hand-written: the whole chunk's people in one query.
-      const existing: { national_id_hash: string; org_unit_id: string }[] = await tx.query(
-        `SELECT national_id_hash, org_unit_id FROM members WHERE status = 'active' AND national_id_hash = ANY($1)`,
+      const existing: { national_id_hash: string; org_unit_id: string; org_unit_path: string }[] = await tx.query(
+        `SELECT national_id_hash, org_unit_id, org_unit_path FROM members WHERE status = 'active' AND national_id_hash = ANY($1)`,
         [hashes],
       );
-      const activeIn = new Map(existing.map((e) => [e.national_id_hash, e.org_unit_id]));
+      const activeIn = new Map(existing.map((e) => [e.national_id_hash, e]));
       const rejections: RowRejection[] = [];
       let alreadyEnrolled = 0;
       const fresh: { c: EnrolmentCandidate; hash: string; id: string }[] = [];
       chunk.forEach((c, i) => {
-        const where = activeIn.get(hashes[i]);
-        if (where === unit.id) alreadyEnrolled++;
-        else if (where) rejections.push({ line: c.line, field: 'nationalId', reason: '已是其他工会的在册会员，请办理转接 / already an active member of another union: transfer instead' });
-        else fresh.push({ c, hash: hashes[i], id: randomUUID() });
+        const active = activeIn.get(hashes[i]);
+        if (active?.org_unit_id === unit.id) alreadyEnrolled++;
+        else if (active && inScope(principal, active.org_unit_path))
+          rejections.push({ line: c.line, field: 'nationalId', reason: '已是其他工会的在册会员，请办理转接 / already an active member of another union: transfer instead' });
+        else if (active) {
+          // A membership the uploader may not see: refused without confirming it, and logged for the federation.
+          rejections.push({ line: c.line, field: 'nationalId', reason: '无法为此人办理入会，请联系上级工会 / This person cannot be enrolled here; contact the federation' });
+          refusedOutOfScope.push(hashes[i]);
+        } else fresh.push({ c, hash: hashes[i], id: randomUUID() });
       });
 
       // Hand-written: set-based, a whole chunk of members in one statement, skipping anyone enrolled meanwhile.
@@ -259,6 +267,7 @@ export class CollectiveEnrolment implements OnModuleInit {
         [jobId, chunk.length, inserted.length, alreadyEnrolled, new Set(rejections.map((r) => r.line)).size],
       );
     });
+    for (const hash of refusedOutOfScope) await this.lookups.recordRefusedEnrolment(hash, unit.id, principal);
   }
 
   private async recordRejections(tx: Tx, jobId: string, rejections: RowRejection[]): Promise<void> {

@@ -21,5 +21,7 @@ import { ProspectsController } from '../prospects/prospects.controller';
   imports: [TypeOrmModule.forFeature([Member, MemberHistoryEntry, DualRegistration, PersonalDataAccess, LookupLogEntry, Prospect]), OrgUnitsModule, PrivacyModule],
   controllers: [MembersController, LookupLogController, ProspectsController],
   providers: [MembersRepository, EnrolMember, EditMember, MemberNumbers, MemberLifecycle, RevealIdentity, PersonalDataLookups, Prospects],
+  // Collective enrolment logs the refusals it may not explain, as single enrolment does.
+  exports: [PersonalDataLookups],
 })
 export class MembersModule {}
