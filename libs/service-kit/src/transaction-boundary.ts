@@ -4,8 +4,11 @@ import { DataSource } from 'typeorm';
 import { isPgError, PgErrorCode, Tx } from '@gonghui/persistence';
 import { Problem } from './problem';
 
-/** For a unique constraint a use case can run into: the 409 the user gets instead. */
-export type UniqueConflicts = Record<string, () => Problem>;
+/**
+ * For a unique constraint a use case can run into: the problem the user gets instead (a 409,
+ * or an answer worked out after the rollback, such as one that must not reveal what it hit).
+ */
+export type UniqueConflicts = Record<string, () => Problem | Promise<Problem>>;
 
 /**
  * The one transaction boundary of a use case: its reads, its changes and the events it records
@@ -23,7 +26,7 @@ export class TransactionBoundary {
     } catch (error) {
       if (isPgError(error, PgErrorCode.uniqueViolation)) {
         const problem = error.constraint ? conflicts[error.constraint] : undefined;
-        throw problem ? problem() : Problem.conflict('conflict', `与已有记录冲突 / Conflicts with an existing record (${error.constraint ?? 'unique'})`);
+        throw problem ? await problem() : Problem.conflict('conflict', `与已有记录冲突 / Conflicts with an existing record (${error.constraint ?? 'unique'})`);
       }
       throw error;
     }

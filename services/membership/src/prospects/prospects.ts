@@ -8,7 +8,7 @@ import { Prospect } from './prospect.entity';
 import { keysetPage, Page, Problem, requireInScope, TransactionBoundary, whereInScope } from '@gonghui/service-kit';
 import { OrgUnitsRepository } from '../org-units/org-units.repository';
 import { PersonalDataVault } from '@gonghui/identifiers';
-import { alreadyAMember, EnrolMember } from '../members/enrol-member/enrol-member';
+import { EnrolMember } from '../members/enrol-member/enrol-member';
 import { MemberView } from '../members/member.dto';
 import { ConvertProspectRequest, ListProspectsQuery, ProspectView, RecordProspectRequest } from './prospect.dto';
 
@@ -84,16 +84,7 @@ export class Prospects {
    * second active membership refuses it as it refuses an enrolment: a 409 only when that
    * membership is inside the officer's subtree, otherwise an answer that confirms nothing.
    */
-  async convert(id: string, request: ConvertProspectRequest, principal: Principal, requestId?: string): Promise<MemberView> {
-    try {
-      return await this.enrolAndConvert(id, request, principal, requestId);
-    } catch (error) {
-      if (error instanceof Problem && error.slug === 'already-a-member') throw await this.enrolMember.refusal(request, principal);
-      throw error;
-    }
-  }
-
-  private enrolAndConvert(id: string, request: ConvertProspectRequest, principal: Principal, requestId?: string): Promise<MemberView> {
+  convert(id: string, request: ConvertProspectRequest, principal: Principal, requestId?: string): Promise<MemberView> {
     return this.transaction.run(
       async (tx) => {
         const found = await tx.getRepository(Prospect).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -109,7 +100,7 @@ export class Prospects {
         await tx.update(Prospect, { id }, { status: 'converted', memberId: member.id, convertedAt: () => 'now()' });
         return member;
       },
-      { members_one_active_per_person: alreadyAMember },
+      { members_one_active_per_person: () => this.enrolMember.refusal(request, principal) },
     );
   }
 }

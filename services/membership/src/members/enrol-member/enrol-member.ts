@@ -6,7 +6,6 @@ import { isPgError, PgErrorCode, Tx } from '@gonghui/persistence';
 import { Problem, ServiceRuntime } from '@gonghui/service-kit';
 import { OrgUnitsRepository } from '../../org-units/org-units.repository';
 import { parseNationalId, PersonalDataVault } from '@gonghui/identifiers';
-import { inScope } from '@gonghui/auth';
 import { PersonalDataLookups } from '../lookup/personal-data-lookups';
 import { checkEnrolmentIdentity } from '../domain/enrolment-rules';
 import { RecentEnrollingUnits } from '../enrolling-unit';
@@ -23,14 +22,6 @@ export function alreadyAMember(): Problem {
     '同一人不能重复入会 / One person cannot be an active member twice',
     [{ field: 'nationalId', message: '该身份证号已登记为在册会员 / this resident ID already belongs to an active member' }],
   );
-}
-
-/**
- * The person cannot be enrolled for a reason the caller may not learn: an active membership
- * outside the caller's subtree. Says nothing of where, or whether, the person is a member.
- */
-export function enrolmentRefused(): Problem {
-  return new Problem(422, 'enrolment-refused', '无法为此人办理入会，请联系上级工会 / This person cannot be enrolled here; contact the federation');
 }
 
 /**
@@ -127,10 +118,6 @@ export class EnrolMember {
   async refusal(request: Pick<EnrolMemberRequest, 'nationalId' | 'orgUnitId'>, principal: Principal): Promise<Problem> {
     const id = parseNationalId(request.nationalId);
     if (!id.ok) return alreadyAMember(); // cannot happen: the insert ran, so the ID was valid
-    const hash = this.vault.lookupHash(id.value.number);
-    const blockingPath = await this.members.activeMembershipPath(hash);
-    if (blockingPath !== null && inScope(principal, blockingPath)) return alreadyAMember();
-    await this.lookups.recordRefusedEnrolment(hash, request.orgUnitId, principal);
-    return enrolmentRefused();
+    return this.lookups.refusalOfSecondMembership(this.vault.lookupHash(id.value.number), request.orgUnitId, principal, alreadyAMember);
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MemberDualRegisteredV1, MemberLeftV1, MemberReinstatedV1, MemberTransferredV1 } from '@gonghui/contracts';
-import { inScope, Principal } from '@gonghui/auth';
+import { Principal } from '@gonghui/auth';
 import { Tx } from '@gonghui/persistence';
 import { Problem, ServiceRuntime, TransactionBoundary, UniqueConflicts } from '@gonghui/service-kit';
 import { OrgUnitsRepository } from '../../org-units/org-units.repository';
@@ -9,7 +9,6 @@ import { MembersRepository } from '../members.repository';
 import { requireEnrollingUnit } from '../enrolling-unit';
 import { DualRegistration, Member } from '../member.entity';
 import * as rules from '../domain/lifecycle-rules';
-import { enrolmentRefused } from '../enrol-member/enrol-member';
 import { PersonalDataLookups } from '../lookup/personal-data-lookups';
 
 /** The problem a refusal of the lifecycle rules becomes. */
@@ -80,31 +79,14 @@ export class MemberLifecycle {
    * when that membership is inside the caller's subtree; otherwise the caller must not learn of
    * it: the non-confirming 422, logged for the federation (worked out after the refusal only).
    */
-  async reinstate(memberId: string, principal: Principal, requestId?: string): Promise<MemberView> {
-    const seen: { person?: { hash: string; orgUnitId: string }; activeElsewhere: boolean } = { activeElsewhere: false };
-    try {
-      return await this.reinstateOnce(
-        memberId,
-        principal,
-        requestId,
-        (member) => (seen.person = { hash: member.nationalIdHash, orgUnitId: member.orgUnitId }),
-        () => (seen.activeElsewhere = true),
-      );
-    } catch (error) {
-      if (!seen.activeElsewhere || !seen.person) throw error;
-      const blockingPath = await this.members.activeMembershipPath(seen.person.hash);
-      if (blockingPath !== null && inScope(principal, blockingPath)) throw error;
-      await this.lookups.recordRefusedEnrolment(seen.person.hash, seen.person.orgUnitId, principal);
-      throw enrolmentRefused();
-    }
-  }
-
-  private reinstateOnce(memberId: string, principal: Principal, requestId: string | undefined, locked: (member: Member) => void, blocked: () => void): Promise<MemberView> {
+  reinstate(memberId: string, principal: Principal, requestId?: string): Promise<MemberView> {
+    let person: { hash: string; orgUnitId: string } | undefined;
+    const activeElsewhere = () => Problem.conflict('already-a-member', '此人已以另一会员身份在册 / This person is already an active member under another membership');
     return this.change(
       memberId,
       principal,
       async (tx, member) => {
-        locked(member);
+        person = { hash: member.nationalIdHash, orgUnitId: member.orgUnitId };
         const unit = member.status === 'active' ? null : await this.units.findById(member.orgUnitId, tx);
         const change = orRefuse(rules.reinstate(state(member), unit));
         const updated = await this.members.update(tx, member, { status: change.status, leftAt: change.leftAt });
@@ -118,10 +100,8 @@ export class MemberLifecycle {
         return updated;
       },
       {
-        members_one_active_per_person: () => {
-          blocked();
-          return Problem.conflict('already-a-member', '此人已以另一会员身份在册 / This person is already an active member under another membership');
-        },
+        members_one_active_per_person: () =>
+          person ? this.lookups.refusalOfSecondMembership(person.hash, person.orgUnitId, principal, activeElsewhere) : activeElsewhere(),
       },
     );
   }

@@ -2,13 +2,21 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
-import { Principal } from '@gonghui/auth';
+import { inScope, Principal } from '@gonghui/auth';
 import { parseNationalId, PersonalDataVault } from '@gonghui/identifiers';
 import { keysetPage, Page, Problem } from '@gonghui/service-kit';
 import { MemberView } from '../member.dto';
 import { MembersRepository } from '../members.repository';
 import { LookupLogEntry } from './lookup-log.entity';
 import { ListLookupLogQuery, LookupLogEntryView } from './lookup.dto';
+
+/**
+ * The person cannot be enrolled for a reason the caller may not learn: an active membership
+ * outside the caller's subtree. Says nothing of where, or whether, the person is a member.
+ */
+export function enrolmentRefused(): Problem {
+  return new Problem(422, 'enrolment-refused', '无法为此人办理入会，请联系上级工会 / This person cannot be enrolled here; contact the federation');
+}
 
 /**
  * Use case: find a person's memberships by resident ID (按身份证号查询), and the federation's log
@@ -32,6 +40,18 @@ export class PersonalDataLookups {
     await this.record({ kind: 'lookup', principal, hash, reason: reason.trim(), found: found.length });
     if (found.length === 0) throw Problem.notFound('未找到该身份证号的会员 / No member with this resident ID');
     return Promise.all(found.map((member) => this.members.viewOf(member)));
+  }
+
+  /**
+   * The answer to a change that the person's active membership elsewhere blocked (an enrolment,
+   * a prospect's conversion, a reinstatement): `inside` when that membership lies within the
+   * caller's subtree; otherwise the non-confirming 422, logged for the federation.
+   */
+  async refusalOfSecondMembership(nationalIdHash: string, orgUnitId: string, principal: Principal, inside: () => Problem): Promise<Problem> {
+    const blockingPath = await this.members.activeMembershipPath(nationalIdHash);
+    if (blockingPath !== null && inScope(principal, blockingPath)) return inside();
+    await this.recordRefusedEnrolment(nationalIdHash, orgUnitId, principal);
+    return enrolmentRefused();
   }
 
   /** An enrolment into `orgUnitId` refused because the person is active outside the officer's subtree, for the federation to see. */
