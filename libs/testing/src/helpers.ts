@@ -1,5 +1,6 @@
 import { Consumer, KafkaMessage, Producer } from 'kafkajs';
-import type { EventContract } from '@gonghui/contracts';
+import type { DataSource } from 'typeorm';
+import { EventContract, MemberEnrolledV1 } from '@gonghui/contracts';
 import { randomUUID } from 'node:crypto';
 import { Principal, signAccessToken } from '@gonghui/auth';
 import { createKafka, fromBinaryMode, CloudEvent, headerTexts, kafkaSettingsFromEnv, toBinaryMode } from '@gonghui/messaging';
@@ -163,4 +164,22 @@ export interface TestDistrict {
 export function testDistrict(cityPath = `/${randomUUID().replace(/-/g, '')}/`): TestDistrict {
   const orgUnitId = randomUUID();
   return { orgUnitId, path: `${cityPath}${orgUnitId.replace(/-/g, '')}/` };
+}
+
+/**
+ * Members announced as membership announces them (`member.enrolled` through the broker),
+ * answered once the service under test knows every one of them: how a programme service in a
+ * test learns of the members it acts for. One unit per member; their ids, in that order.
+ */
+export async function announceMembers(events: EventSender, knownBy: DataSource, units: { orgUnitId?: string; path: string }[]): Promise<string[]> {
+  const ids = units.map(() => randomUUID());
+  await events.sendMany(
+    MemberEnrolledV1,
+    units.map((unit, i) => ({ ...MemberEnrolledV1.example, memberId: ids[i], orgUnitId: unit.orgUnitId ?? MemberEnrolledV1.example.orgUnitId, orgUnitPath: unit.path, enrolledAt: new Date().toISOString() })),
+  );
+  await eventually(async () => {
+    const [{ n }] = await knownBy.query(`SELECT count(*)::int AS n FROM member_directory WHERE member_id = ANY($1) AND status = 'active'`, [ids]);
+    if (n !== ids.length) throw new Error(`the service knows ${n} of ${ids.length} announced members`);
+  });
+  return ids;
 }

@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { MemberEnrolledV1 } from '@gonghui/contracts';
 import { PersonalDataVault } from '@gonghui/identifiers';
 import { Role } from '@gonghui/auth';
 import { createServiceApp, ServiceRuntime } from '@gonghui/service-kit';
-import { EventSender, eventually, TestDistrict, testDistrict, testServiceConfig, tokenFor } from '@gonghui/testing';
+import { announceMembers, EventSender, TestDistrict, testDistrict, testServiceConfig, tokenFor } from '@gonghui/testing';
 import { aidService } from '../src/service';
 import { HardshipDetailsVaultModule, openDetails } from '../src/hardship-files/hardship-details-vault';
 import { HardshipDetailsEncrypted1764000004000 } from '../src/migrations/0004_hardship_details_encrypted';
@@ -31,12 +30,7 @@ describe('aid hardship file details: sealed, shown by role, every view logged', 
   const details = { monthlyHouseholdIncomeFen: visit.monthlyHouseholdIncomeFen, incomeSources: visit.incomeSources, housing: visit.housing, health: visit.health, childrenSchooling: visit.childrenSchooling };
   const plainTexts = [visit.incomeSources, visit.housing, visit.health, visit.childrenSchooling, String(visit.monthlyHouseholdIncomeFen)];
 
-  async function enrolMember(d: District): Promise<string> {
-    const memberId = randomUUID();
-    await events.sendMany(MemberEnrolledV1, [{ ...MemberEnrolledV1.example, memberId, orgUnitId: d.orgUnitId, orgUnitPath: d.path, enrolledAt: new Date().toISOString() }]);
-    await eventually(async () => expect(await runtime.dataSource.query('SELECT 1 FROM member_directory WHERE member_id = $1', [memberId])).toHaveLength(1));
-    return memberId;
-  }
+  const enrolMember = async (d: District) => (await announceMembers(events, runtime.dataSource, [d]))[0];
 
   /** A district with an officer, a case worker and an open file. */
   async function districtWithFile() {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { HardshipFileOpenedV1, MemberEnrolledV1 } from '@gonghui/contracts';
+import { HardshipFileOpenedV1 } from '@gonghui/contracts';
 import { createServiceApp, ServiceRuntime } from '@gonghui/service-kit';
-import { EventSender, eventually, testDistrict, testServiceConfig, tokenFor, TopicReader } from '@gonghui/testing';
+import { announceMembers, EventSender, eventually, testDistrict, testServiceConfig, tokenFor, TopicReader } from '@gonghui/testing';
 import { aidService } from '../src/service';
 import { SAMPLE_VISIT } from './sample-visit';
 
@@ -21,15 +21,7 @@ describe('aid hardship files over HTTP', () => {
   const visit = SAMPLE_VISIT;
 
   /** Members become known to aid as they do in production: membership's enrolment events, through the broker. */
-  async function enrolMembers(d: { orgUnitId: string; path: string }, count: number): Promise<string[]> {
-    const ids = Array.from({ length: count }, () => randomUUID());
-    await events.sendMany(
-      MemberEnrolledV1,
-      ids.map((memberId) => ({ ...MemberEnrolledV1.example, memberId, orgUnitId: d.orgUnitId, orgUnitPath: d.path, enrolledAt: new Date().toISOString() })),
-    );
-    await eventually(async () => expect(await runtime.dataSource.query('SELECT 1 FROM member_directory WHERE member_id = ANY($1)', [ids])).toHaveLength(count));
-    return ids;
-  }
+  const enrolMembers = (d: { orgUnitId: string; path: string }, count: number) => announceMembers(events, runtime.dataSource, Array.from({ length: count }, () => d));
 
   const open = (token: string, body: unknown) => request(app.getHttpServer()).post('/api/v1/aid/hardship-files').set('authorization', token).send(body as object);
 

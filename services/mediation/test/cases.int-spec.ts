@@ -3,7 +3,7 @@ import request from 'supertest';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DisputeCaseOpenedV1, DisputeCaseSettledV1, MemberEnrolledV1, MemberLeftV1 } from '@gonghui/contracts';
 import { createServiceApp, encodeCursor, ServiceRuntime } from '@gonghui/service-kit';
-import { EventSender, eventually, testServiceConfig, tokenFor, TopicReader } from '@gonghui/testing';
+import { announceMembers, EventSender, eventually, testServiceConfig, tokenFor, TopicReader } from '@gonghui/testing';
 import { mediationService } from '../src/service';
 
 /** Mediation's HTTP behaviour in-process (supertest), against the real Postgres and broker. */
@@ -23,14 +23,7 @@ describe('mediation: dispute cases', () => {
     ((await runtime.dataSource.query('SELECT status FROM member_directory WHERE member_id = $1', [memberId])) as { status: string }[])[0]?.status;
 
   /** Members become known here as membership announces them: through the broker. */
-  async function enrol(count: number, district = districtA): Promise<string[]> {
-    const ids = Array.from({ length: count }, () => randomUUID());
-    for (const memberId of ids) await events.send(MemberEnrolledV1, { ...MemberEnrolledV1.example, memberId, orgUnitPath: `${district}${hex()}/`, enrolledAt: new Date().toISOString() });
-    await eventually(async () => {
-      for (const id of ids) expect(await statusOf(id)).toBe('active');
-    });
-    return ids;
-  }
+  const enrol = (count: number, district = districtA) => announceMembers(events, runtime.dataSource, Array.from({ length: count }, () => ({ path: `${district}${hex()}/` })));
 
   const openCase = (memberId: string, token = mediatorA, over: Record<string, unknown> = {}) =>
     request(server())

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { MemberEnrolledV1, MemberTransferredV1, OrgUnitMovedV1 } from '@gonghui/contracts';
+import { MemberTransferredV1, OrgUnitMovedV1 } from '@gonghui/contracts';
 import { createServiceApp, ServiceRuntime } from '@gonghui/service-kit';
-import { EventSender, eventually, testServiceConfig, tokenFor } from '@gonghui/testing';
+import { announceMembers, EventSender, eventually, testServiceConfig, tokenFor } from '@gonghui/testing';
 import { trainingService } from '../src/service';
 
 /** Sessions belong to a unit and are scoped by it: in-process, against the real Postgres and broker. */
@@ -52,12 +52,7 @@ describe('training: sessions scoped to a unit', () => {
     return ids;
   };
 
-  async function enrol(unitOf: { id: string; path: string }): Promise<string> {
-    const memberId = randomUUID();
-    await events.send(MemberEnrolledV1, { ...MemberEnrolledV1.example, memberId, orgUnitId: unitOf.id, orgUnitPath: unitOf.path, enrolledAt: new Date().toISOString() });
-    await eventually(async () => expect(await runtime.dataSource.query('SELECT 1 FROM member_directory WHERE member_id = $1', [memberId])).toHaveLength(1));
-    return memberId;
-  }
+  const enrol = async (unitOf: { id: string; path: string }) => (await announceMembers(events, runtime.dataSource, [{ orgUnitId: unitOf.id, path: unitOf.path }]))[0];
 
   beforeAll(async () => {
     ({ app, runtime } = (await createServiceApp({ ...trainingService(testServiceConfig('training')), logLevels: ['error'] })) as { app: NestFastifyApplication; runtime: ServiceRuntime });
