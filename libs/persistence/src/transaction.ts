@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 /** The EntityManager of an open transaction: what repositories, handlers and the outbox writer take. */
 export type Tx = EntityManager;
@@ -22,15 +22,9 @@ export interface PgError extends Error {
   constraint?: string;
 }
 
-/** The driver's error under TypeORM's QueryFailedError (or a raw pg error), if it has this code. */
+/** A Postgres error with this code: raw from pg, or as TypeORM's QueryFailedError, which carries the driver error's `code` and `constraint`. */
 export function isPgError(error: unknown, code: string): error is PgError {
-  const driverError = error instanceof QueryFailedError ? (error.driverError as unknown) : error;
-  if (typeof driverError !== 'object' || driverError === null || (driverError as { code?: unknown }).code !== code) return false;
-  if (driverError !== error) {
-    (error as PgError).code = code;
-    (error as PgError).constraint = (driverError as { constraint?: string }).constraint;
-  }
-  return true;
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
 }
 
 /**
