@@ -6,6 +6,7 @@ export * from './validation';
 export * from './auth.guard';
 export * from './request-id';
 export * from './pagination';
+export * from './china-time';
 export * from './runtime';
 export * from './health.controller';
 export * from './bootstrap';
