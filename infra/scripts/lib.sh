@@ -13,6 +13,25 @@ require_tools() {
   command -v java >/dev/null || { echo "Java 17+ is needed (Kafka runs on it)" >&2; exit 1; }
 }
 
+# Debian packages the system needs beyond Node and Java: Chromium for the console's browser tests
+# and a CJK font so Chinese renders in screenshots and PDFs. Installed once, when missing, with
+# apt-get (as root, or through sudo); elsewhere it says what to install and goes on.
+DEBIAN_PACKAGES=(chromium fonts-noto-cjk)
+ensure_debian_packages() {
+  local missing=() pkg
+  for pkg in "${DEBIAN_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  ((${#missing[@]} == 0)) && return 0
+  local sudo=(); ((EUID == 0)) || sudo=(sudo -n)
+  if command -v apt-get >/dev/null; then
+    say "Installing Debian packages: ${missing[*]}"
+    "${sudo[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null && return 0
+  fi
+  echo "Please install: ${missing[*]} (the console's browser tests and Chinese PDFs need them)" >&2
+  return 1
+}
+
 # npm ci when node_modules is missing or older than the lock file.
 install_dependencies() {
   local stamp=node_modules/.gonghui-lock

@@ -6,6 +6,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 require_tools
+ensure_debian_packages
 install_dependencies
 build
 say "Lint and type-check the tests"

@@ -4,6 +4,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 require_tools
+ensure_debian_packages
 install_dependencies
 build
 ensure_postgres
