@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { RunningSystem, seedDemoFederation, serviceDatabaseUrl } from '@gonghui/infra';
-import { ADMIN_CREDENTIALS, startE2ESystem } from './support/system';
+import { ForeignRootError, RunningSystem, seedDemoFederation, serviceDatabaseUrl } from '@gonghui/infra';
+import { ADMIN_CREDENTIALS, login, startE2ESystem } from './support/system';
 
 /**
  * The README's walk-through, as a newcomer runs it: infra/scripts/walkthrough.sh against a
@@ -24,14 +24,24 @@ function runWalkthrough(gw: string): Promise<{ code: number | null; out: string 
 describe('the README walk-through (infra/scripts/walkthrough.sh)', () => {
   let system: RunningSystem;
   let gw: string;
-
-  beforeAll(async () => {
-    ({ system, gw } = await startE2ESystem({ gateway: 3920, membership: 3921, aid: 3922, training: 3923, mediation: 3924 }));
-    // A small demo (or the tree another suite built first: the script only needs a root).
-    await seedDemoFederation(gw, { ...ADMIN_CREDENTIALS }, 24, () => undefined, {
+  let seeded: boolean;
+  // 40 members: the training part of the demo books members 20 to 29 (infra/src/demo/training-core.ts).
+  const seed = () =>
+    seedDemoFederation(gw, { ...ADMIN_CREDENTIALS }, 40, () => undefined, {
       rosterSize: 20,
       membershipDatabaseUrl: serviceDatabaseUrl(process.env.TEST_DATABASE_URL!, 'membership'),
     });
+
+  beforeAll(async () => {
+    ({ system, gw } = await startE2ESystem({ gateway: 3920, membership: 3921, aid: 3922, training: 3923, mediation: 3924 }));
+    // A small demo, or the tree another suite built first (the seed refuses to build under it): the script only needs a root.
+    seeded = await seed().then(
+      () => true,
+      (error: unknown) => {
+        if (!(error instanceof ForeignRootError)) throw error;
+        return false;
+      },
+    );
   });
 
   afterAll(async () => {
@@ -48,6 +58,15 @@ describe('the README walk-through (infra/scripts/walkthrough.sh)', () => {
     expect(out).toMatch(/\(the event carries \d{4}\*{10}\d{3}[\dX], never the raw ID\)|skipped: kcat is not installed/);
     expect(out).toContain('walk-through complete');
     expect(out).not.toContain('undefined');
+  });
+
+  it('finds the demo on a second seed and changes nothing; refuses a tree that is not the demo’s, every time', async () => {
+    const token = (await login(gw)).body.accessToken as string;
+    const units = async () => ((await fetch(`${gw}/api/v1/membership/org-units?limit=500`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json())) as { items: unknown[] }).items.length;
+    const before = await units();
+    if (seeded) await expect(seed()).resolves.toEqual({ alreadySeeded: true, units: 0, members: 0 });
+    else await expect(seed()).rejects.toBeInstanceOf(ForeignRootError);
+    expect(await units()).toBe(before);
   });
 
   it('runs a second time on the same system', async () => {

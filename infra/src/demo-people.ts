@@ -1,4 +1,5 @@
 import { nationalIdCheckCharacter, parseNationalId } from '@gonghui/identifiers';
+import { chinaDate } from '@gonghui/service-kit';
 
 /**
  * Synthetic people for the demo and the walk-through: resident IDs that pass every check of
@@ -39,22 +40,38 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
+/** Calendar days are China's (a union in Chongqing): a day as YYYY-MM-DD, from an instant or given as one. */
+function day(today: Date | string): string {
+  return typeof today === 'string' ? today : chinaDate(today);
 }
 
-/** A day whose age on `today` lies in [minAge, maxAge]. */
-export function randomBirthDate(random: () => number, minAge = 18, maxAge = 60, today = new Date()): string {
-  const latest = Date.UTC(today.getUTCFullYear() - minAge, today.getUTCMonth(), today.getUTCDate());
-  const earliest = Date.UTC(today.getUTCFullYear() - maxAge - 1, today.getUTCMonth(), today.getUTCDate()) + 86_400_000;
-  return isoDay(new Date(earliest + Math.floor(random() * ((latest - earliest) / 86_400_000 + 1)) * 86_400_000));
+/** Year, month (1-12) and day of month of a YYYY-MM-DD day. */
+function partsOf(isoDay: string): [number, number, number] {
+  const [y, m, d] = isoDay.split('-').map(Number);
+  return [y, m, d];
 }
 
-/** Full years between `born` (YYYY-MM-DD) and `today`. */
-export function ageOn(born: string, today = new Date()): number {
-  const [y, m, d] = born.split('-').map(Number);
-  const beforeBirthday = today.getUTCMonth() + 1 < m || (today.getUTCMonth() + 1 === m && today.getUTCDate() < d);
-  return today.getUTCFullYear() - y - (beforeBirthday ? 1 : 0);
+/** Day arithmetic on calendar days, done on their UTC midnights (no offset can shift them). */
+function midnightOf(isoDay: string): number {
+  const [y, m, d] = partsOf(isoDay);
+  return Date.UTC(y, m - 1, d);
+}
+const isoDayAt = (midnight: number) => new Date(midnight).toISOString().slice(0, 10);
+
+/** A day whose age on `today` (China's calendar day of that instant, or a YYYY-MM-DD day) lies in [minAge, maxAge]. */
+export function randomBirthDate(random: () => number, minAge = 18, maxAge = 60, today: Date | string = new Date()): string {
+  const [y, m, d] = partsOf(day(today));
+  const latest = Date.UTC(y - minAge, m - 1, d);
+  const earliest = Date.UTC(y - maxAge - 1, m - 1, d) + 86_400_000;
+  return isoDayAt(earliest + Math.floor(random() * ((latest - earliest) / 86_400_000 + 1)) * 86_400_000);
+}
+
+/** Full years between `born` (YYYY-MM-DD) and `today` (China's calendar day of that instant, or a YYYY-MM-DD day). */
+export function ageOn(born: string, today: Date | string = new Date()): number {
+  const [y, m, d] = partsOf(born);
+  const [ty, tm, td] = partsOf(day(today));
+  const beforeBirthday = tm < m || (tm === m && td < d);
+  return ty - y - (beforeBirthday ? 1 : 0);
 }
 
 /**
@@ -122,14 +139,17 @@ export interface DemoPerson {
 }
 
 /**
- * `count` distinct people, deterministic for a `seed`: both sexes, ages 18–60, resident IDs of the
- * given districts' address codes, enrolment dates spread over the past six years (a few this month).
+ * `count` distinct people, deterministic for a `seed` and a China calendar day `today`: both sexes,
+ * ages 18–60, resident IDs of the given districts' address codes, enrolment dates spread over the
+ * past six years (a few this month, as China's calendar has it).
  * Sequence codes 100–899 keep them apart from `syntheticNationalId` (0–99) and `makeNationalId`'s default (900–999).
  */
-export function demoPeople(count: number, options: { seed?: number; regions?: string[]; regionFor?: (index: number) => readonly string[]; today?: Date } = {}): DemoPerson[] {
+export function demoPeople(count: number, options: { seed?: number; regions?: string[]; regionFor?: (index: number) => readonly string[]; today?: Date | string } = {}): DemoPerson[] {
   const random = seededRandom(options.seed ?? 20_261_126);
   const regions = options.regions ?? Object.values(CHONGQING_DISTRICTS).map((d) => d.code);
-  const today = options.today ?? new Date();
+  const today = day(options.today ?? new Date());
+  const todayMidnight = midnightOf(today);
+  const dayOfMonth = partsOf(today)[2];
   const seen = new Set<string>();
   const people: DemoPerson[] = [];
   const sixYears = 6 * 365;
@@ -142,11 +162,11 @@ export function demoPeople(count: number, options: { seed?: number; regions?: st
     if (seen.has(nationalId)) continue;
     seen.add(nationalId);
     // No enrolment before 18; most joined over the past six years, about 3% in the last few weeks.
-    const [by, bm, bd] = born.split('-').map(Number);
+    const [by, bm, bd] = partsOf(born);
     const adultFrom = Date.UTC(by + 18, bm - 1, bd);
-    const daysAgo = random() < 0.03 ? Math.floor(random() * today.getUTCDate()) : Math.floor(random() * sixYears);
-    const enrolled = Math.max(today.getTime() - daysAgo * 86_400_000, Math.min(adultFrom, today.getTime()));
-    people.push({ name: demoName(sex, random), sex, born, nationalId, enrolledOn: isoDay(new Date(enrolled)) });
+    const daysAgo = random() < 0.03 ? Math.floor(random() * dayOfMonth) : Math.floor(random() * sixYears);
+    const enrolled = Math.max(todayMidnight - daysAgo * 86_400_000, Math.min(adultFrom, todayMidnight));
+    people.push({ name: demoName(sex, random), sex, born, nationalId, enrolledOn: isoDayAt(enrolled) });
   }
   return people;
 }

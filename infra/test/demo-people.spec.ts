@@ -1,5 +1,5 @@
 import { parseNationalId } from '@gonghui/identifiers';
-import { ageOn, CHONGQING_DISTRICTS, demoPeople, makeNationalId, seededRandom } from '../src/demo-people';
+import { ageOn, CHONGQING_DISTRICTS, demoPeople, makeNationalId, randomBirthDate, seededRandom } from '../src/demo-people';
 import { demoPersonName } from '../src/demo-seed';
 
 describe('makeNationalId (node infra/dist/cli.js national-id)', () => {
@@ -112,6 +112,24 @@ describe('the demo people (demo-seed)', () => {
     expect(lengths).toEqual(new Set([2, 3]));
     expect(demoPersonName(5)).toBe(demoPersonName(5));
     expect(demoPersonName(5)).toMatch(/^\p{Script=Han}{2,3}$/u);
+  });
+
+  it('judge ages and "this month" on China’s calendar: 00:30 on 1 December in Chongqing is still 30 November in UTC', () => {
+    const chinaNewMonth = new Date('2026-11-30T16:30:00Z');
+    expect(ageOn('2008-12-01', chinaNewMonth)).toBe(18);
+    expect(ageOn('2008-12-02', chinaNewMonth)).toBe(17);
+    expect(ageOn('1966-12-01', '2026-11-30')).toBe(59);
+    const random = seededRandom(3);
+    for (let i = 0; i < 2000; i++) {
+      const age = ageOn(randomBirthDate(random, 18, 60, chinaNewMonth), chinaNewMonth);
+      expect(age).toBeGreaterThanOrEqual(18);
+      expect(age).toBeLessThanOrEqual(60);
+    }
+    const december = demoPeople(3000, { today: chinaNewMonth });
+    expect(december).toEqual(demoPeople(3000, { today: '2026-12-01' }));
+    expect(december.some((p) => p.enrolledOn === '2026-12-01')).toBe(true);
+    expect(december.every((p) => p.enrolledOn <= '2026-12-01')).toBe(true);
+    expect(december.filter((p) => p.enrolledOn.startsWith('2026-12')).every((p) => p.enrolledOn === '2026-12-01')).toBe(true);
   });
 
   it('draw from a deterministic generator', () => {

@@ -17,7 +17,7 @@ import { assignRequestId } from './request-id';
 import { securityHeaders } from './security-headers';
 import { ServiceDefinition, serviceDataSource, ServiceRuntime } from './runtime';
 import { TransactionBoundary } from './transaction-boundary';
-import { createValidationPipe, jsonNestsDeeperThan, tooDeeplyNested } from './validation';
+import { createValidationPipe, EMPTY_JSON_BODY, jsonNestsDeeperThan, tooDeeplyNested } from './validation';
 
 export interface ServiceApp {
   app: NestFastifyApplication;
@@ -135,6 +135,8 @@ export async function createServiceApp(options: CreateServiceOptions): Promise<S
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   app.useBodyParser('application/json', { bodyLimit: fastify.initialConfig.bodyLimit }, (request, body, done) => {
     const text = body.toString('utf8');
+    // No body at all: refused only where a body is expected (validation.ts), so a body-less action still works.
+    if (text.length === 0) return done(null, EMPTY_JSON_BODY);
     if (jsonNestsDeeperThan(text)) return done(tooDeeplyNested(), undefined);
     parseJson(request as Parameters<typeof parseJson>[0], text, done);
   });

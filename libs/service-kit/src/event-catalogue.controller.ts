@@ -1,7 +1,15 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { EventHandlerDeclaration } from '@gonghui/messaging';
 import { ServiceRuntime } from './runtime';
+
+/** One event type a consumer group of this service handles. */
+export class EventSubscriptionView implements EventHandlerDeclaration {
+  @ApiProperty({ example: 'aid.member-directory', description: 'The Kafka consumer group' }) consumerGroup!: string;
+  @ApiProperty({ example: 'cn.gonghui.membership.member.enrolled.v1', description: 'The CloudEvents type (ce_type)' }) eventType!: string;
+  @ApiProperty({ example: 'gonghui.membership.member.v1' }) topic!: string;
+  @ApiProperty({ example: false, description: 'Handled a batch at a time' }) batch!: boolean;
+}
 
 /**
  * The events this service consumes, as its handlers declare them: the gateway's AsyncAPI
@@ -14,7 +22,7 @@ export class EventCatalogueController {
 
   @Get('subscriptions')
   @ApiOperation({ summary: 'Event types this service consumes, with their consumer groups' })
-  @ApiOkResponse({ description: '[{ consumerGroup, eventType, topic, batch }]' })
+  @ApiOkResponse({ type: [EventSubscriptionView] })
   subscriptions(): EventHandlerDeclaration[] {
     return this.runtime.transport.declarations();
   }

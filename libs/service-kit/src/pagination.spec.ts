@@ -51,4 +51,13 @@ describe('decodeCursor', () => {
       expect(refused(cursor, shape).statusCode).toBe(400);
     }
   });
+
+  it('reads a bigint key as the decimal string of a bigserial id, within int8, and refuses anything else', () => {
+    const shape = { t: 'timestamp', id: 'bigint' } as const;
+    const at = { t: '2026-11-20T08:00:00.000Z', id: '9223372036854775807' };
+    expect(decodeCursor(encodeCursor(at), shape)).toEqual(at);
+    for (const id of ['0', '-1', '007', '1.5', '9223372036854775808', '12345678901234567890', 'x', 42, null]) {
+      expect(refused(b64({ t: at.t, id }), shape).statusCode).toBe(400);
+    }
+  });
 });

@@ -32,12 +32,15 @@ export function encodeCursor(position: Record<string, string | number>): string 
 }
 
 /** What one key of a cursor must hold: a cursor whose contents do not match is a 400, never a database error. */
-export type CursorKey = 'string' | 'integer' | 'timestamp' | 'uuid';
+export type CursorKey = 'string' | 'integer' | 'bigint' | 'timestamp' | 'uuid';
 
 const CURSOR_TEXT = /^[A-Za-z0-9_-]{1,2000}={0,2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const INT4 = { min: -2_147_483_648, max: 2_147_483_647 };
+/** A positive bigint (a bigserial id) as the decimal string Postgres and TypeORM give for one; within int8. */
+const BIGINT = /^[1-9]\d{0,18}$/;
+const INT8_MAX = BigInt('9223372036854775807');
 
 function cursorProblem(): Problem {
   return Problem.badRequest('cursor 无效 / The cursor is not valid', [{ field: 'cursor', message: '无法识别的游标 / Unrecognised cursor' }]);
@@ -46,12 +49,14 @@ function cursorProblem(): Problem {
 /**
  * The key's value in the form the query can use, or undefined when it is not one: a timestamp
  * comes back normalised (what Postgres accepts, years 1-9999), an integer fits an int4 column,
- * a string is short and has no NUL (which Postgres text refuses).
+ * a bigint is a decimal string within int8, a string is short and has no NUL (which Postgres text refuses).
  */
 function cursorValue(kind: CursorKey, value: unknown): string | number | undefined {
   switch (kind) {
     case 'integer':
       return typeof value === 'number' && Number.isInteger(value) && value >= INT4.min && value <= INT4.max ? value : undefined;
+    case 'bigint':
+      return typeof value === 'string' && BIGINT.test(value) && BigInt(value) <= INT8_MAX ? value : undefined;
     case 'uuid':
       return typeof value === 'string' && UUID.test(value) ? value.toLowerCase() : undefined;
     case 'timestamp': {

@@ -156,8 +156,28 @@ function toProblem(exception: unknown): ProblemDetails {
         detail: bilingualHttpDetail(status, String((exception as Error).message ?? ''), (exception as { code?: string }).code),
       };
     }
+    if (isDatabaseOverloaded(exception)) {
+      return {
+        type: problemType('http-503'),
+        title: GENERIC_TITLES[503],
+        status: 503,
+        detail: '数据库连接已满，请稍后重试 / The database has no free connection: try again shortly',
+      };
+    }
     return { type: problemType('internal'), title: GENERIC_TITLES[500], status: 500 };
   }
+
+/**
+ * Postgres out of connection slots (53300), starting up or shutting down (57P03), or this
+ * process's pool waiting too long for one: the request may succeed a moment later, so it is a
+ * 503 the client can retry, not a 500.
+ */
+export function isDatabaseOverloaded(exception: unknown): boolean {
+  const code = (exception as { code?: unknown } | null)?.code;
+  if (code === '53300' || code === '57P03') return true;
+  const message = (exception as { message?: unknown } | null)?.message;
+  return typeof message === 'string' && message.startsWith('timeout exceeded when trying to connect');
+}
 
 /**
  * A request Node's HTTP parser refused before any handler saw it (Fastify's `clientErrorHandler`):

@@ -26,6 +26,8 @@ export interface KeysetOrder<E> {
   /** The query's time column and id column, e.g. `f.openedAt` and `f.id`. */
   time: string;
   id: string;
+  /** What the id column holds: a UUID (the default) or a bigserial number, read as a decimal string. */
+  idKind?: 'uuid' | 'bigint';
   /** The position of a row, for the next page's cursor. */
   positionOf: (row: E) => { t: Date; id: string };
 }
@@ -42,7 +44,7 @@ export async function keysetPage<E extends ObjectLiteral, T>(
   toItem: (row: E) => T,
 ): Promise<Page<T>> {
   const limit = page.limit ?? DEFAULT_PAGE_SIZE;
-  const after = decodeCursor<{ t: string; id: string }>(page.cursor, { t: 'timestamp', id: 'uuid' });
+  const after = decodeCursor<{ t: string; id: string }>(page.cursor, { t: 'timestamp', id: order.idKind ?? 'uuid' });
   if (after) query.andWhere(`(${order.time}, ${order.id}) > (:afterTime, :afterId)`, { afterTime: after.t, afterId: after.id });
   const rows = await query.orderBy(order.time, 'ASC').addOrderBy(order.id, 'ASC').limit(limit + 1).getMany();
   return toPage(rows, limit, toItem, (row) => {

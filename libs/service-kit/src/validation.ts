@@ -159,6 +159,18 @@ export function NestedArray(type: () => new () => object): PropertyDecorator {
 }
 
 /**
+ * What the JSON body parser gives for an empty body sent as `application/json` (many clients send
+ * the header on a POST without a body): an action without a body (logout, reinstate) goes ahead,
+ * and an endpoint that takes a body refuses it in the pipe below, as Fastify's parser would have.
+ */
+export const EMPTY_JSON_BODY: unique symbol = Symbol('empty application/json body');
+
+/** Fastify's own refusal of an empty JSON body, which the problem filter renders in zh or en. */
+function emptyJsonBody(): Error {
+  return Object.assign(new Error("Body cannot be empty when content-type is set to 'application/json'"), { statusCode: 400, code: 'FST_ERR_CTP_EMPTY_JSON_BODY' });
+}
+
+/**
  * The pipe every request goes through. Before anything else, what no endpoint accepts (NUL
  * characters, runaway nesting) is refused for body, query and path parameters alike, whether or
  * not the handler declared a DTO; then the DTO is applied with whitelisting, and the shape rules
@@ -166,6 +178,7 @@ export function NestedArray(type: () => new () => object): PropertyDecorator {
  */
 class GonghuiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && value === EMPTY_JSON_BODY) throw emptyJsonBody();
     if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
       const problems = inputProblems(value, metadata.data ?? '');
       if (problems.length > 0) throw Problem.badRequest('请检查标出的字段 / Check the fields listed in errors', problems);

@@ -88,7 +88,7 @@ describe('accounts and sessions', () => {
       expect(zh.headers['content-type']).toContain('application/problem+json');
       expect(zh.body).toMatchObject({ status: 423, title: '账户已临时锁定', type: expect.stringContaining('account-locked') });
       const until = /锁定至 (\S+)/.exec(zh.body.detail)?.[1];
-      expect(until).toBeDefined();
+      expect(until).toMatch(/\+08:00$/); // China Standard Time
       const lockEnds = Date.parse(until!);
       expect(lockEnds - started).toBeGreaterThan(14 * 60_000);
       expect(lockEnds - started).toBeLessThanOrEqual(15 * 60_000);
@@ -148,6 +148,17 @@ describe('accounts and sessions', () => {
       // Another session of the same user goes on; a public route ignores the stale header.
       await request(server).get('/api/v1/aid/hardship-files').set(bearer(other)).expect(200);
       await request(server).post('/api/v1/auth/token').set(bearer(token)).send({ username, password }).expect(200);
+    });
+
+    it('logs out when a client sends content-type application/json with an empty body; a route that takes a body still refuses that', async () => {
+      const username = `logout-json-${tag}`;
+      await createUser(username, ['aid-officer'], units.d1);
+      const token = await tokenOf(username);
+      await request(server).post('/api/v1/auth/logout').set(bearer(token)).set('content-type', 'application/json').send('').expect(204);
+      await request(server).get('/api/v1/auth/me').set(bearer(token)).expect(401);
+      const empty = await request(server).post('/api/v1/auth/token').set('content-type', 'application/json').set('accept-language', 'en').send('').expect(400);
+      expect(empty.headers['content-type']).toContain('application/problem+json');
+      expect(empty.body.detail).toBe('The body is empty but the content type is application/json');
     });
 
     it('the revocation reaches another gateway replica through the table, within its refresh', async () => {
@@ -240,8 +251,9 @@ describe('accounts and sessions', () => {
           .set(bearer(officer))
           .expect(200);
         expect(res.body.items.length).toBeLessThanOrEqual(2);
-        seen.push(...res.body.items.map((u: { username: string; scopePath: string }) => {
+        seen.push(...res.body.items.map((u: { username: string; scopePath: string; createdAt: string }) => {
           expect(u.scopePath.startsWith(paths.d1)).toBe(true);
+          expect(u.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+08:00$/); // China Standard Time
           return u.username;
         }));
         cursor = res.body.nextCursor;

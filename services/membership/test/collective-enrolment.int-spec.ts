@@ -122,6 +122,10 @@ describe('collective enrolment (集中入会) of a roster', () => {
     expect(noUnit.status).toBe(400);
     expect(noUnit.body.errors).toContainEqual(expect.objectContaining({ field: 'orgUnitId' }));
     expect(huge.body.type).toContain('roster-too-large');
+    // A NUL in the file name (kept with the job) is the sender's error: a 400 naming the file, nothing stored.
+    const nul = await upload(union.id, '姓名,身份证号,手机号\nx,y,z\n', 'roster\u0000.csv');
+    expect(nul.status).toBe(400);
+    expect(nul.body.errors).toEqual([expect.objectContaining({ field: 'file' })]);
     expect(await jobCount()).toBe(before);
   });
 });

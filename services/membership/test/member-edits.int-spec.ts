@@ -57,7 +57,8 @@ describe('membership that a union can maintain: edits and dual registration', ()
     expect(revealed.body.mobile).toBe('13912345678');
 
     const history = await m.call('GET', `/members/${member.id}/history`, undefined, officerA);
-    const entries = Array.isArray(history.body) ? history.body : history.body.items;
+    expect(history.body).toEqual({ items: expect.any(Array), nextCursor: null });
+    const entries = history.body.items;
     expect(entries.map((e: { kind: string }) => e.kind)).toEqual(['enrolled', 'updated']);
     expect(entries[1]).toMatchObject({ kind: 'updated', actor: 'officer.edit.a', changedFields: ['mobile', 'employerName', 'employerCreditCode', 'industry', 'skillLevel', 'honours'] });
     expect(JSON.stringify(entries)).not.toContain('13912345678');
@@ -97,7 +98,8 @@ describe('membership that a union can maintain: edits and dual registration', ()
     expect(partial.body).toMatchObject({ industry: '快递物流', skillLevel: 'master', maskedMobile: '137****1111' });
     expect(await outboxCount(member.id)).toBe(2);
     const history = await m.call('GET', `/members/${member.id}/history`, undefined, officerA);
-    const entries = Array.isArray(history.body) ? history.body : history.body.items;
+    expect(history.body).toEqual({ items: expect.any(Array), nextCursor: null });
+    const entries = history.body.items;
     expect(entries.filter((e: { kind: string }) => e.kind === 'updated').map((e: { changedFields: string[] }) => e.changedFields)).toEqual([['mobile', 'skillLevel'], ['industry']]);
   });
 

@@ -1,4 +1,5 @@
 import { MemberLeftV1, MemberTransferredV1 } from '@gonghui/contracts';
+import { chinaDate } from '@gonghui/service-kit';
 import { eventually, tokenFor, TopicReader } from '@gonghui/testing';
 import { startMembership, Unit } from './membership-fixture';
 
@@ -45,8 +46,22 @@ describe('membership after enrolment: transfer, dual registration, leaving, rein
     expect((await m.call('POST', `/members/${member.id}/transfer`, { toOrgUnitId: street.id })).status).toBe(422);
 
     const history = await m.call('GET', `/members/${member.id}/history`);
-    expect(history.body.map((h: { kind: string }) => h.kind)).toEqual(['enrolled', 'transferred']);
-    expect(history.body[1]).toMatchObject({ fromOrgUnitId: company.id, toOrgUnitId: ride.id, reason: '改跑网约车' });
+    expect(history.body).toEqual({ items: [expect.objectContaining({ kind: 'enrolled' }), expect.objectContaining({ kind: 'transferred' })], nextCursor: null });
+    expect(history.body.items[1]).toMatchObject({ fromOrgUnitId: company.id, toOrgUnitId: ride.id, reason: '改跑网约车' });
+    // Shown in China Standard Time, the same instant as the member's enrolment and its event.
+    expect(history.body.items[0].occurredAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+08:00$/);
+    expect(moved.body.enrolledAt).toMatch(/\+08:00$/);
+    expect(Math.abs(Date.parse(history.body.items[0].occurredAt) - Date.parse(member.enrolledAt))).toBeLessThan(5_000);
+
+    // A page at a time: one entry, then the rest after its cursor; a cursor that is not one is a 400.
+    const first = await m.call('GET', `/members/${member.id}/history?limit=1`);
+    expect(first.body).toEqual({ items: [history.body.items[0]], nextCursor: expect.any(String) });
+    const rest = await m.call('GET', `/members/${member.id}/history?limit=1&cursor=${first.body.nextCursor}`);
+    expect(rest.body).toEqual({ items: [history.body.items[1]], nextCursor: null });
+    const forged = Buffer.from(JSON.stringify({ t: '2026-11-26T08:00:00+08:00', id: member.id })).toString('base64url');
+    const bad = await m.call('GET', `/members/${member.id}/history?cursor=${forged}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
 
     const event = await eventually(() => {
       const found = memberEvents.events(MemberTransferredV1.type).find((e) => e.data.memberId === member.id);
@@ -82,7 +97,8 @@ describe('membership after enrolment: transfer, dual registration, leaving, rein
     expect(back.status).toBe(200);
     expect(back.body).toMatchObject({ status: 'active', leftAt: null });
     const history = await m.call('GET', `/members/${member.id}/history`);
-    expect(history.body.map((h: { kind: string }) => h.kind)).toEqual(['enrolled', 'left', 'reinstated']);
+    expect(history.body.items.map((h: { kind: string }) => h.kind)).toEqual(['enrolled', 'left', 'reinstated']);
+    expect(history.body.nextCursor).toBeNull();
   });
 
   it('finds every membership of a person by resident ID, inside the caller’s subtree only', async () => {
@@ -112,7 +128,15 @@ describe('membership after enrolment: transfer, dual registration, leaving, rein
     expect(revealed.status).toBe(200);
     expect(revealed.body).toEqual({ nationalId, mobile: '13912345678' });
     const log = await m.call('GET', `/members/${member.id}/personal-data-access-log`, undefined, viewer);
-    expect(log.body).toEqual([{ actor: 'auditor.wang', reason: '核对医疗互助材料', accessedAt: expect.any(String) }]);
+    expect(log.body).toEqual({ items: [{ actor: 'auditor.wang', reason: '核对医疗互助材料', accessedAt: expect.stringMatching(/\+08:00$/) }], nextCursor: null });
+    expect(Math.abs(Date.parse(log.body.items[0].accessedAt) - Date.now())).toBeLessThan(60_000);
+
+    // Paged like every list: a second reveal comes on the next page.
+    await m.call('POST', `/members/${member.id}/reveal-identity`, { reason: '复核医疗互助材料' }, adminViewer);
+    const first = await m.call('GET', `/members/${member.id}/personal-data-access-log?limit=1`, undefined, viewer);
+    expect(first.body).toEqual({ items: [log.body.items[0]], nextCursor: expect.any(String) });
+    const next = await m.call('GET', `/members/${member.id}/personal-data-access-log?limit=1&cursor=${first.body.nextCursor}`, undefined, viewer);
+    expect(next.body).toEqual({ items: [expect.objectContaining({ actor: 'admin', reason: '复核医疗互助材料' })], nextCursor: null });
   });
 
   it('searches by status, employment form, skill level, name and enrolment date', async () => {
@@ -126,10 +150,49 @@ describe('membership after enrolment: transfer, dual registration, leaving, rein
     expect(await ids('employmentForm=gig&status=active')).toEqual([a.id]);
     expect(await ids(`name=${encodeURIComponent('欧阳')}`)).toEqual([a.id, b.id]);
     expect(await ids('skillLevel=master')).toEqual([a.id]);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = chinaDate(new Date());
     expect(await ids(`enrolledFrom=${today}&status=active`)).toEqual([a.id, b.id]);
     expect(await ids('enrolledTo=2000-01-01')).toEqual([]);
     expect((await m.call('GET', `/members?employmentForm=astronaut`)).status).toBe(400);
+  });
+
+  it('judges enrolment dates in China and shows the times in China Standard Time (+08:00)', async () => {
+    const unit = await m.unit('grassroots-building', street, '楼宇工会');
+    const late = (await m.enrol({ orgUnitId: unit.id, name: '午夜入会' })).body;
+    // 00:30 on 26 November in Chongqing is still 25 November in UTC.
+    await m.runtime.dataSource.query('UPDATE members SET enrolled_at = $2 WHERE id = $1', [late.id, '2026-11-26T00:30:00+08:00']);
+    const ids = async (query: string) => (await m.call('GET', `/members?orgUnitId=${unit.id}&${query}`)).body.items.map((x: { id: string }) => x.id);
+    expect(await ids('enrolledFrom=2026-11-26&enrolledTo=2026-11-26')).toEqual([late.id]);
+    expect(await ids('enrolledFrom=2026-11-25&enrolledTo=2026-11-25')).toEqual([]);
+    const shown = await m.call('GET', `/members/${late.id}`);
+    expect(shown.body.enrolledAt).toBe('2026-11-26T00:30:00.000+08:00');
+    const listed = (await m.call('GET', `/members?orgUnitId=${unit.id}`)).body.items[0];
+    expect(listed.enrolledAt).toBe('2026-11-26T00:30:00.000+08:00');
+    const left = await m.call('POST', `/members/${late.id}/leave`, { reason: 'retired' });
+    expect(left.body.leftAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+08:00$/);
+    expect(Math.abs(Date.parse(left.body.leftAt) - Date.now())).toBeLessThan(60_000);
+    // Events keep UTC: the same instant, as a Z time.
+    const event = await eventually(() => {
+      const found = memberEvents.events(MemberLeftV1.type).find((e) => e.data.memberId === late.id);
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(event.data.leftAt).toMatch(/Z$/);
+    expect(Date.parse(event.data.leftAt)).toBe(Date.parse(left.body.leftAt));
+    expect((await m.call('GET', `/org-units/${unit.id}`)).body.createdAt).toMatch(/\+08:00$/);
+
+    // No answer of the service's lists and views holds a UTC (Z) time.
+    await m.call('POST', '/members/lookup', { nationalId: m.nextNationalId(), reason: '核对会籍' });
+    await m.call('POST', '/prospects', { name: '陈师傅', occupationCategory: '外卖配送', employmentForm: 'gig-delivery', foundByOrgUnitId: street.id, surveyedOn: chinaDate(new Date()) });
+    await m.call('POST', `/members/${late.id}/reveal-identity`, { reason: '核对医疗互助材料' }, tokenFor({ roles: ['personal-data-viewer'] }));
+    const viewer = tokenFor({ roles: ['federation-admin', 'personal-data-viewer'] });
+    for (const path of [`/members/${late.id}`, `/members?orgUnitId=${unit.id}`, `/members/${late.id}/history`, `/members/${late.id}/personal-data-access-log`, `/org-units/${unit.id}`, '/org-units?limit=5', '/prospects?limit=5', '/lookup-log?limit=5']) {
+      const answer = await m.call('GET', path, undefined, viewer);
+      expect({ path, status: answer.status }).toEqual({ path, status: 200 });
+      const text = JSON.stringify(answer.body);
+      expect(text).toMatch(/T\d{2}:\d{2}:\d{2}\.\d{3}\+08:00"/);
+      expect({ path, utc: text.match(/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z"/g) }).toEqual({ path, utc: null });
+    }
   });
 
   it('rolls member figures up the tree', async () => {

@@ -153,8 +153,8 @@ describe('members read through the scoped repository: cursors, filtered pages, a
     // nothing happened to the other district's member, and nobody saw its identifiers
     const still = await m.call('GET', `/members/${theirs.id}`);
     expect(still.body).toMatchObject({ status: 'active', leftAt: null, orgUnitId: unitB.id });
-    expect((await m.call('GET', `/members/${theirs.id}/history`)).body.map((h: { kind: string }) => h.kind)).toEqual(['enrolled']);
+    expect((await m.call('GET', `/members/${theirs.id}/history`)).body.items.map((h: { kind: string }) => h.kind)).toEqual(['enrolled']);
     const viewer = tokenFor({ roles: ['personal-data-viewer'] });
-    expect((await m.call('GET', `/members/${theirs.id}/personal-data-access-log`, undefined, viewer)).body).toEqual([]);
+    expect((await m.call('GET', `/members/${theirs.id}/personal-data-access-log`, undefined, viewer)).body).toEqual({ items: [], nextCursor: null });
   });
 });

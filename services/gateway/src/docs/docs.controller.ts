@@ -40,7 +40,19 @@ export class DocsController {
       'Every event type, its topic, CloudEvents headers and JSON Schema; send operations say who publishes, receive operations which consumer group ' +
       'consumes what. Outside systems subscribe with their own consumer group.',
   })
-  @ApiOkResponse({ description: 'AsyncAPI 3.0 document' })
+  @ApiOkResponse({
+    description: 'AsyncAPI 3.0 document',
+    schema: {
+      type: 'object',
+      additionalProperties: true,
+      example: {
+        asyncapi: '3.0.0',
+        info: { title: 'Gonghui events (工会平台事件目录)', version: '1.0.0' },
+        channels: { 'gonghui.membership.member.v1': { address: 'gonghui.membership.member.v1', description: '会员 (member) events, keyed by member id' } },
+        operations: { 'membership.send.cn.gonghui.membership.member.enrolled.v1': { action: 'send', summary: '会员入会' } },
+      },
+    },
+  })
   asyncApi(): Promise<Record<string, unknown>> {
     return this.events.document();
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ServiceRuntime } from '@gonghui/service-kit';
 import { RoutedService, serviceRoutesFromEnv } from '../proxy/service-routes';
@@ -8,6 +8,28 @@ interface ServiceHealth {
   status: 'up' | 'down';
   checks?: unknown;
   detail?: string;
+}
+
+const UP = { status: 'up' };
+
+export class SystemHealthView {
+  @ApiProperty({ enum: ['up', 'down'], example: 'up', description: 'up when the gateway and every service are up' }) status!: 'up' | 'down';
+  @ApiProperty({ type: 'object', additionalProperties: true, example: UP, description: 'The gateway’s Postgres' }) postgres!: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true, example: UP, description: 'The Kafka cluster' }) kafka!: unknown;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { status: 'up', service: 'gateway', checks: { postgres: UP, outbox: { status: 'up', detail: 0 }, kafka: UP } },
+    description: 'The gateway’s own report',
+  })
+  gateway!: unknown;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { membership: { status: 'up', checks: { postgres: UP, kafka: UP } }, aid: { status: 'down', detail: 'fetch failed' } },
+    description: 'Each service: up or down, with its checks or why it could not be reached',
+  })
+  services!: Record<string, ServiceHealth>;
 }
 
 @ApiTags('health')
@@ -19,7 +41,7 @@ export class GatewayHealthController {
 
   @Get('health')
   @ApiOperation({ summary: 'Health of the whole system: the gateway, Postgres, Kafka and every service' })
-  @ApiOkResponse({ description: 'Everything is up' })
+  @ApiOkResponse({ description: 'Everything is up', type: SystemHealthView })
   @ApiServiceUnavailableResponse({ description: 'Something is down; the body says what' })
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<Record<string, unknown>> {
     const own = await this.runtime.health();

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { LessThan } from 'typeorm';
 import { Tx } from '@gonghui/persistence';
-import { Problem } from '@gonghui/service-kit';
+import { chinaTime, Problem } from '@gonghui/service-kit';
 import { ACCOUNT_LOCKOUT, ADDRESS_THROTTLE, afterFailure, FailureRecord, isSpent, LockoutPolicy, lockedUntil } from './domain/login-lockout';
 import { LoginFailure } from './login-failure.entity';
 
@@ -34,7 +34,7 @@ export class LoginThrottle {
         429,
         'too-many-login-attempts',
         '登录尝试过于频繁 / Too many login attempts',
-        `此地址登录失败次数过多，请于 ${until.toISOString()} 后再试 / Too many failed logins from this address: try again after ${until.toISOString()}`,
+        `此地址登录失败次数过多，请于 ${chinaTime(until)} 后再试 / Too many failed logins from this address: try again after ${chinaTime(until)}`,
       );
     }
   }
@@ -60,7 +60,7 @@ export class LoginThrottle {
         423,
         'account-locked',
         '账户已临时锁定 / Account temporarily locked',
-        `密码错误次数过多，账户锁定至 ${until.toISOString()} / Too many wrong passwords: the account is locked until ${until.toISOString()}`,
+        `密码错误次数过多，账户锁定至 ${chinaTime(until)} / Too many wrong passwords: the account is locked until ${chinaTime(until)}`,
       );
     }
     return record;

@@ -60,7 +60,7 @@ export class CreateUserRequest {
   @RoleList()
   roles!: Role[];
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The unit whose subtree the user may see; omitted = the whole federation' })
+  @ApiPropertyOptional({ format: 'uuid', example: '0f1e2d3c-4b5a-4968-8776-655443322110', description: 'The unit whose subtree the user may see; omitted = the whole federation' })
   @IsOptional()
   @IsUUID()
   orgUnitId?: string;
@@ -74,7 +74,7 @@ export class UserView {
   @ApiProperty({ format: 'uuid', nullable: true, type: String, example: '0f1e2d3c-4b5a-4968-8776-655443322110' }) orgUnitId!: string | null;
   @ApiProperty({ description: 'Data scope: the organisation subtree the user sees', example: '/DEMO/DEMO-YB/' }) scopePath!: string;
   @ApiProperty({ description: 'False once disabled: the user cannot log in and their tokens are refused', example: true }) active!: boolean;
-  @ApiProperty({ format: 'date-time', example: '2026-11-25T08:00:00.000Z' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-25T16:00:00.000+08:00', description: 'In China Standard Time' }) createdAt!: string;
 }
 
 export class UserPage {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { inScope, Principal, Role, signAccessToken, VerifiedToken } from '@gonghui/auth';
 import { Tx } from '@gonghui/persistence';
-import { Page, Problem, ServiceRuntime, TransactionBoundary } from '@gonghui/service-kit';
+import { chinaTime, Page, Problem, ServiceRuntime, TransactionBoundary } from '@gonghui/service-kit';
 import { grantRefusal, manageRefusal, mayManageAccounts, NOT_A_MANAGER, Refusal, tokensValidAfter } from './domain/account-rules';
 import { LoginThrottle } from './login-throttle';
 import { hashPassword, verifyPassword } from './passwords';
@@ -19,7 +19,7 @@ const toView = (u: User): UserView => ({
   orgUnitId: u.orgUnitId,
   scopePath: u.scopePath,
   active: u.active,
-  createdAt: u.createdAt.toISOString(),
+  createdAt: chinaTime(u.createdAt),
 });
 
 const toProblem = (refusal: Refusal): Problem => (refusal.status === 404 ? Problem.notFound(refusal.detail) : Problem.forbidden(refusal.detail));

@@ -10,7 +10,7 @@ import { pipeline } from 'node:stream/promises';
 
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import { Principal } from '@gonghui/auth';
-import { Authorize, CurrentPrincipal, decodeCursor, DEFAULT_PAGE_SIZE, Page, Problem, RequestId, requireInScope, toPage } from '@gonghui/service-kit';
+import { Authorize, CurrentPrincipal, decodeCursor, DEFAULT_PAGE_SIZE, inputProblems, Page, Problem, RequestId, requireInScope, toPage } from '@gonghui/service-kit';
 import { CollectiveEnrolment, toJobView, UploadedRoster } from './collective-enrolment';
 import { CollectiveEnrolmentUpload, JobView, RejectedRowPage, RejectedRowsQuery, RejectedRowView } from './job.dto';
 
@@ -37,6 +37,12 @@ async function receiveRoster(request: FastifyRequest): Promise<{ orgUnitId: stri
         if (part.fieldname !== 'file' || file) {
           part.file.resume();
           continue;
+        }
+        // The file name is kept with the job (Postgres text): a NUL or a broken surrogate in it is the sender's error, refused before anything is written.
+        const nameProblems = inputProblems(part.filename ?? '', 'file');
+        if (nameProblems.length > 0) {
+          part.file.resume();
+          throw Problem.badRequest('文件名无效 / The file name is not valid', nameProblems);
         }
         const path = join(tmpdir(), `gonghui-roster-${randomUUID()}`);
         file = { path, fileName: part.filename ?? 'roster' };

@@ -7,7 +7,7 @@ import { DataSource, Repository } from 'typeorm';
 import { EnrolmentBatchCompletedV1, MemberEnrolledV1 } from '@gonghui/contracts';
 import { inScope, Principal } from '@gonghui/auth';
 import { returnedRows, Tx } from '@gonghui/persistence';
-import { Problem, ServiceRuntime, TransactionBoundary } from '@gonghui/service-kit';
+import { chinaTime, Problem, ServiceRuntime, TransactionBoundary } from '@gonghui/service-kit';
 import { OrgUnitRow, OrgUnitsRepository } from '../org-units/org-units.repository';
 import { PersonalDataVault } from '@gonghui/identifiers';
 import { requireEnrollingUnit } from '../members/enrolling-unit';
@@ -36,8 +36,8 @@ export const toJobView = (j: Job): JobView => ({
   alreadyEnrolled: j.alreadyEnrolled,
   rejected: j.rejected,
   error: j.error,
-  createdAt: j.createdAt.toISOString(),
-  finishedAt: j.finishedAt?.toISOString() ?? null,
+  createdAt: chinaTime(j.createdAt),
+  finishedAt: chinaTime(j.finishedAt),
 });
 
 const FAILED = '处理失败，请重新提交（已入会者会被跳过） / Processing failed: submit again (people already enrolled are skipped)';

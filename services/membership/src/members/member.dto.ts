@@ -27,15 +27,15 @@ export class EnrolMemberRequest {
   @MaxLength(20)
   mobile!: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The grassroots or industry union the member joins' })
+  @ApiProperty({ format: 'uuid', example: '3f6c2a1e-8b7d-4c5e-9f10-2a3b4c5d6e7f', description: 'The grassroots or industry union the member joins' })
   @IsUUID('4', { message: 'orgUnitId 须为 UUID / orgUnitId must be a UUID' })
   orgUnitId!: string;
 
-  @ApiProperty({ enum: EMPLOYMENT_FORMS, description: 'regular, or a gig form (新就业形态)' })
+  @ApiProperty({ enum: EMPLOYMENT_FORMS, example: 'gig-ride-hailing', description: 'regular, or a gig form (新就业形态)' })
   @IsIn(EMPLOYMENT_FORMS as EmploymentForm[], { message: `employmentForm 须为 / employmentForm must be one of: ${EMPLOYMENT_FORMS.join(', ')}` })
   employmentForm!: EmploymentForm;
 
-  @ApiPropertyOptional({ enum: ['male', 'female'], description: 'If given, must match the resident ID' })
+  @ApiPropertyOptional({ enum: ['male', 'female'], example: 'female', description: 'If given, must match the resident ID' })
   @IsOptional()
   @IsIn(['male', 'female'])
   gender?: 'male' | 'female';
@@ -62,12 +62,12 @@ export class EnrolMemberRequest {
   @IsCreditCode()
   employerCreditCode?: string;
 
-  @ApiPropertyOptional({ enum: SKILL_LEVELS, default: 'novice', description: '新手—熟手—高手' })
+  @ApiPropertyOptional({ enum: SKILL_LEVELS, default: 'novice', example: 'skilled', description: '新手—熟手—高手' })
   @IsOptional()
   @IsIn(SKILL_LEVELS)
   skillLevel?: SkillLevel;
 
-  @ApiPropertyOptional({ enum: HONOURS, isArray: true, description: 'model-worker 劳模, craftsman 工匠, labour-medal 劳动奖章' })
+  @ApiPropertyOptional({ enum: HONOURS, isArray: true, example: ['craftsman'], description: 'model-worker 劳模, craftsman 工匠, labour-medal 劳动奖章' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(HONOURS.length)
@@ -108,13 +108,13 @@ export class UpdateMemberRequest {
   @MaxLength(100)
   industry?: string;
 
-  @ApiPropertyOptional({ enum: SKILL_LEVELS, description: '新手—熟手—高手' })
+  @ApiPropertyOptional({ enum: SKILL_LEVELS, example: 'master', description: '新手—熟手—高手' })
   @IsOptional()
   @IsNotEmpty({ message: '技能等级不能为空 / skillLevel must not be empty' })
   @IsIn(SKILL_LEVELS, { message: `技能等级须为 / skillLevel must be one of: ${SKILL_LEVELS.join(', ')}` })
   skillLevel?: SkillLevel;
 
-  @ApiPropertyOptional({ enum: HONOURS, isArray: true, description: 'The member’s honours as a whole (replaces the list); [] for none' })
+  @ApiPropertyOptional({ enum: HONOURS, isArray: true, example: ['model-worker', 'labour-medal'], description: 'The member’s honours as a whole (replaces the list); [] for none' })
   @IsOptional()
   @IsArray({ message: '荣誉须为数组 / honours must be an array' })
   @ArrayMaxSize(HONOURS.length)
@@ -123,11 +123,11 @@ export class UpdateMemberRequest {
 }
 
 export class TransferMemberRequest {
-  @ApiProperty({ format: 'uuid', description: 'The union the member moves to' })
+  @ApiProperty({ format: 'uuid', example: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', description: 'The union the member moves to' })
   @IsUUID()
   toOrgUnitId!: string;
 
-  @ApiPropertyOptional({ example: '调入新单位' })
+  @ApiPropertyOptional({ example: '调入新单位', description: 'Why the member moves (转接原因)' })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -135,13 +135,13 @@ export class TransferMemberRequest {
 }
 
 export class LeaveRequest {
-  @ApiProperty({ enum: LEAVING_REASONS })
+  @ApiProperty({ enum: LEAVING_REASONS, example: LEAVING_REASONS[0], description: 'Why the member leaves (退会原因)' })
   @IsIn(LEAVING_REASONS as LeavingReason[])
   reason!: LeavingReason;
 }
 
 export class DualRegistrationRequest {
-  @ApiProperty({ format: 'uuid', description: 'The community union (社区工会) where the member lives' })
+  @ApiProperty({ format: 'uuid', example: '5c4b3a29-1807-4f6e-8d5c-4b3a29180716', description: 'The community union (社区工会) where the member lives' })
   @IsUUID()
   communityOrgUnitId!: string;
 }
@@ -168,49 +168,59 @@ export class RevealRequest {
 }
 
 export class RevealedIdentityView {
-  @ApiProperty() nationalId!: string;
-  @ApiProperty() mobile!: string;
+  @ApiProperty({ example: '11010519491231002X', description: 'The full resident ID (完整身份证号)' }) nationalId!: string;
+  @ApiProperty({ example: '13800138000', description: 'The full mobile number' }) mobile!: string;
 }
 
 export class HistoryEntryView {
-  @ApiProperty({ enum: ['enrolled', 'transferred', 'dual-registered', 'left', 'reinstated', 'updated'] }) kind!: string;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String }) fromOrgUnitId!: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String }) toOrgUnitId!: string | null;
-  @ApiProperty({ nullable: true, type: String }) reason!: string | null;
+  @ApiProperty({ enum: ['enrolled', 'transferred', 'dual-registered', 'left', 'reinstated', 'updated'], example: 'transferred' }) kind!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, example: '3f6c2a1e-8b7d-4c5e-9f10-2a3b4c5d6e7f', description: 'The union left (transfers)' }) fromOrgUnitId!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, example: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', description: 'The union joined (enrolment, transfers)' }) toOrgUnitId!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '调入新单位' }) reason!: string | null;
   @ApiPropertyOptional({ type: [String], example: ['mobile', 'skillLevel'], description: 'For an edit (updated): the fields it changed; their values are not kept here' })
   changedFields?: string[];
-  @ApiProperty() actor!: string;
-  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+  @ApiProperty({ example: 'yubei.membership', description: 'Who did it (username)' }) actor!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-26T09:30:00.000+08:00', description: 'When, in China Standard Time' }) occurredAt!: string;
+}
+
+export class HistoryPage {
+  @ApiProperty({ type: [HistoryEntryView] }) items!: HistoryEntryView[];
+  @ApiProperty({ nullable: true, type: String, example: null, description: 'Cursor of the next page; null on the last' }) nextCursor!: string | null;
 }
 
 export class AccessLogEntryView {
-  @ApiProperty() actor!: string;
-  @ApiProperty() reason!: string;
-  @ApiProperty({ format: 'date-time' }) accessedAt!: string;
+  @ApiProperty({ example: 'shizonggong.aid', description: 'Who saw them (username)' }) actor!: string;
+  @ApiProperty({ example: '核对医疗互助报销材料' }) reason!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-26T10:05:12.000+08:00', description: 'When, in China Standard Time' }) accessedAt!: string;
+}
+
+export class AccessLogPage {
+  @ApiProperty({ type: [AccessLogEntryView] }) items!: AccessLogEntryView[];
+  @ApiProperty({ nullable: true, type: String, example: null, description: 'Cursor of the next page; null on the last' }) nextCursor!: string | null;
 }
 
 export class ListMembersQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Members of this unit and its subtree' })
+  @ApiPropertyOptional({ format: 'uuid', example: '3f6c2a1e-8b7d-4c5e-9f10-2a3b4c5d6e7f', description: 'Members of this unit and its subtree' })
   @IsOptional()
   @IsUUID()
   orgUnitId?: string;
 
-  @ApiPropertyOptional({ enum: MEMBER_STATUSES })
+  @ApiPropertyOptional({ enum: MEMBER_STATUSES, example: 'active' })
   @IsOptional()
   @IsIn(MEMBER_STATUSES)
   status?: 'active' | 'left';
 
-  @ApiPropertyOptional({ enum: EMPLOYMENT_FORMS, description: 'or `gig` for every gig form' })
+  @ApiPropertyOptional({ enum: [...EMPLOYMENT_FORMS, 'gig'], example: 'gig', description: 'or `gig` for every gig form' })
   @IsOptional()
   @IsIn([...EMPLOYMENT_FORMS, 'gig'])
   employmentForm?: EmploymentForm | 'gig';
 
-  @ApiPropertyOptional({ enum: SKILL_LEVELS })
+  @ApiPropertyOptional({ enum: SKILL_LEVELS, example: 'skilled' })
   @IsOptional()
   @IsIn(SKILL_LEVELS)
   skillLevel?: SkillLevel;
 
-  @ApiPropertyOptional({ description: 'Name starts with' })
+  @ApiPropertyOptional({ example: '张', description: 'Name starts with' })
   @IsOptional()
   @IsString()
   @MinLength(1)
@@ -229,33 +239,34 @@ export class ListMembersQuery extends PageQuery {
 }
 
 export class DualRegistrationView {
-  @ApiProperty({ format: 'uuid', description: 'The community union (社区工会)' }) communityOrgUnitId!: string;
+  @ApiProperty({ format: 'uuid', example: '5c4b3a29-1807-4f6e-8d5c-4b3a29180716', description: 'The community union (社区工会)' }) communityOrgUnitId!: string;
   @ApiProperty({ example: '龙溪街道某社区工会联合会' }) communityName!: string;
-  @ApiProperty({ format: 'date-time' }) registeredAt!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-20T14:00:00.000+08:00', description: 'In China Standard Time' }) registeredAt!: string;
 }
 
 export class MemberView {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', example: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a' }) id!: string;
   @ApiProperty({ example: 'M0000000001' }) memberNo!: string;
-  @ApiProperty() name!: string;
+  @ApiProperty({ example: '张伟' }) name!: string;
   @ApiProperty({ example: '1101**********002X' }) maskedNationalId!: string;
   @ApiProperty({ example: '138****8000' }) maskedMobile!: string;
-  @ApiProperty({ enum: ['male', 'female'] }) gender!: 'male' | 'female';
+  @ApiProperty({ enum: ['male', 'female'], example: 'female' }) gender!: 'male' | 'female';
   @ApiProperty({ example: '1949-12-31' }) birthDate!: string;
-  @ApiProperty({ enum: EMPLOYMENT_FORMS }) employmentForm!: EmploymentForm;
-  @ApiProperty({ format: 'uuid' }) orgUnitId!: string;
-  @ApiProperty({ nullable: true, type: String }) industry!: string | null;
-  @ApiProperty({ nullable: true, type: String }) employerName!: string | null;
-  @ApiProperty({ nullable: true, type: String }) employerCreditCode!: string | null;
-  @ApiProperty({ enum: SKILL_LEVELS }) skillLevel!: SkillLevel;
-  @ApiProperty({ enum: HONOURS, isArray: true }) honours!: Honour[];
-  @ApiProperty({ enum: MEMBER_STATUSES }) status!: 'active' | 'left';
-  @ApiProperty({ format: 'date-time' }) enrolledAt!: string;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String }) leftAt!: string | null;
+  @ApiProperty({ enum: EMPLOYMENT_FORMS, example: 'gig-ride-hailing' }) employmentForm!: EmploymentForm;
+  @ApiProperty({ format: 'uuid', example: '3f6c2a1e-8b7d-4c5e-9f10-2a3b4c5d6e7f', description: 'The member’s own union' }) orgUnitId!: string;
+  @ApiProperty({ nullable: true, type: String, example: '交通运输' }) industry!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '某出行科技有限公司' }) employerName!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '91350100M000100Y43' }) employerCreditCode!: string | null;
+  @ApiProperty({ enum: SKILL_LEVELS, example: 'skilled' }) skillLevel!: SkillLevel;
+  @ApiProperty({ enum: HONOURS, isArray: true, example: ['craftsman'] }) honours!: Honour[];
+  @ApiProperty({ enum: MEMBER_STATUSES, example: 'active' }) status!: 'active' | 'left';
+  @ApiProperty({ format: 'date-time', example: '2026-03-15T10:20:00.000+08:00', description: 'In China Standard Time' }) enrolledAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, example: null, description: 'In China Standard Time; null while active' }) leftAt!: string | null;
   @ApiProperty({ type: [DualRegistrationView], description: 'The community unions the member registered with (双报到)' })
   dualRegistrations!: DualRegistrationView[];
   @ApiProperty({
     enum: ['member', 'dual-registration'],
+    example: 'member',
     description: 'How your subtree serves this member: as its own member, or as a dual registration with one of its community unions (双报到)',
   })
   servedAs!: 'member' | 'dual-registration';
@@ -263,5 +274,5 @@ export class MemberView {
 
 export class MemberPage {
   @ApiProperty({ type: [MemberView] }) items!: MemberView[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: null, description: 'Cursor of the next page; null on the last' }) nextCursor!: string | null;
 }

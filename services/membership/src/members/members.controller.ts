@@ -1,12 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiExcludeEndpoint, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Principal } from '@gonghui/auth';
-import { Authorize, CurrentPrincipal, Page, Problem, RequestId } from '@gonghui/service-kit';
+import { Authorize, CurrentPrincipal, Page, PageQuery, Problem, RequestId } from '@gonghui/service-kit';
 import {
   AccessLogEntryView,
+  AccessLogPage,
   DualRegistrationRequest,
   EnrolMemberRequest,
   HistoryEntryView,
+  HistoryPage,
   LeaveRequest,
   ListMembersQuery,
   LookupByNationalIdRequest,
@@ -125,11 +127,12 @@ export class MembersController {
 
   @Get(':id/history')
   @Authorize()
-  @ApiOperation({ summary: 'Everything that happened to the membership (会员变动记录)' })
-  @ApiOkResponse({ type: [HistoryEntryView] })
+  @ApiOperation({ summary: 'Everything that happened to the membership (会员变动记录)', description: 'Oldest first; cursor-paginated.' })
+  @ApiOkResponse({ type: HistoryPage })
+  @ApiBadRequestResponse({ description: 'Invalid limit or cursor (problem+json)' })
   @ApiNotFoundResponse({ description: 'No such member in your subtree' })
-  history(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<HistoryEntryView[]> {
-    return this.members.historyInScope(id, principal);
+  history(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: PageQuery, @CurrentPrincipal() principal: Principal): Promise<Page<HistoryEntryView>> {
+    return this.members.historyInScope(id, principal, query);
   }
 
   @Post(':id/transfer')
@@ -185,9 +188,11 @@ export class MembersController {
 
   @Get(':id/personal-data-access-log')
   @Authorize('personal-data-viewer')
-  @ApiOperation({ summary: 'Who saw the member’s full identifiers, when and why (查看记录)' })
-  @ApiOkResponse({ type: [AccessLogEntryView] })
-  accessLog(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<AccessLogEntryView[]> {
-    return this.revealIdentity.accessLog(id, principal);
+  @ApiOperation({ summary: 'Who saw the member’s full identifiers, when and why (查看记录)', description: 'Oldest first; cursor-paginated.' })
+  @ApiOkResponse({ type: AccessLogPage })
+  @ApiBadRequestResponse({ description: 'Invalid limit or cursor (problem+json)' })
+  @ApiNotFoundResponse({ description: 'No such member in your subtree' })
+  accessLog(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: PageQuery, @CurrentPrincipal() principal: Principal): Promise<Page<AccessLogEntryView>> {
+    return this.revealIdentity.accessLog(id, principal, query);
   }
 }

@@ -5,7 +5,7 @@ import { inScope, Principal, scopeLikePattern } from '@gonghui/auth';
 import type { EmploymentForm } from '@gonghui/contracts';
 import { OUTBOX_ROW_COLUMNS, outboxRowValues } from '@gonghui/messaging';
 import { Tx } from '@gonghui/persistence';
-import { keysetPage, Page, Problem, requireInScope, whereInScope } from '@gonghui/service-kit';
+import { chinaTime, keysetPage, Page, PageQuery, Problem, requireInScope, whereInScope } from '@gonghui/service-kit';
 import { OrgUnitsRepository } from '../org-units/org-units.repository';
 import { OrgUnit } from '../org-units/org-unit.entity';
 import { DualRegistration, Member, MemberHistoryEntry } from './member.entity';
@@ -38,8 +38,8 @@ export function toMemberView(member: Member, seen: { dualRegistrations?: readonl
     honours: member.honours as Honour[],
     orgUnitId: member.orgUnitId,
     status: member.status,
-    enrolledAt: member.enrolledAt.toISOString(),
-    leftAt: member.leftAt?.toISOString() ?? null,
+    enrolledAt: chinaTime(member.enrolledAt),
+    leftAt: chinaTime(member.leftAt),
     dualRegistrations: (seen.dualRegistrations ?? []).map((r) => ({ communityOrgUnitId: r.communityOrgUnitId, communityName: r.communityName, registeredAt: r.registeredAt })),
     servedAs: seen.servedAs ?? 'member',
   };
@@ -212,7 +212,7 @@ export class MembersRepository {
       .orderBy('d.registeredAt', 'ASC')
       .getRawMany();
     for (const row of rows) {
-      const registration = { communityOrgUnitId: row.communityOrgUnitId, communityName: row.communityName, communityPath: row.communityPath, registeredAt: new Date(row.registeredAt).toISOString() };
+      const registration = { communityOrgUnitId: row.communityOrgUnitId, communityName: row.communityName, communityPath: row.communityPath, registeredAt: chinaTime(row.registeredAt) };
       found.set(row.memberId, [...(found.get(row.memberId) ?? []), registration]);
     }
     return found;
@@ -237,18 +237,18 @@ export class MembersRepository {
     return toMemberView(member, { dualRegistrations: (await this.communityRegistrations([member.id], tx)).get(member.id) ?? [], servedAs: 'member' });
   }
 
-  /** Everything that happened to a member the principal may see, oldest first; a 404 otherwise. */
-  async historyInScope(id: string, principal: Principal): Promise<HistoryEntryView[]> {
+  /** A page of everything that happened to a member the principal may see, oldest first, keyset-ordered by (occurred_at, id); a 404 otherwise. */
+  async historyInScope(id: string, principal: Principal, page: PageQuery): Promise<Page<HistoryEntryView>> {
     await this.findVisible(id, principal);
-    const rows = await this.historyEntries.find({ where: { memberId: id }, order: { id: 'ASC' } });
-    return rows.map((r) => ({
+    const query = this.historyEntries.createQueryBuilder('h').where('h.memberId = :id', { id });
+    return keysetPage(query, page, { time: 'h.occurredAt', id: 'h.id', idKind: 'bigint', positionOf: (h) => ({ t: h.occurredAt, id: h.id }) }, (r) => ({
       kind: r.kind,
       fromOrgUnitId: r.fromUnitId,
       toOrgUnitId: r.toUnitId,
       reason: r.reason,
       ...(r.changedFields && { changedFields: r.changedFields }),
       actor: r.actor,
-      occurredAt: r.occurredAt.toISOString(),
+      occurredAt: chinaTime(r.occurredAt),
     }));
   }
 
@@ -279,8 +279,9 @@ export class MembersRepository {
     else if (filters.employmentForm) query.andWhere('m.employmentForm = :employmentForm', { employmentForm: filters.employmentForm });
     if (filters.skillLevel) query.andWhere('m.skillLevel = :skillLevel', { skillLevel: filters.skillLevel });
     if (filters.name) query.andWhere('m.name LIKE :namePrefix', { namePrefix: startsWith(filters.name) });
-    if (filters.enrolledFrom) query.andWhere('m.enrolledAt >= CAST(:enrolledFrom AS date)', { enrolledFrom: filters.enrolledFrom });
-    if (filters.enrolledTo) query.andWhere('m.enrolledAt < CAST(:enrolledTo AS date) + 1', { enrolledTo: filters.enrolledTo });
+    // Calendar days are China's: a member enrolled at 01:00 on the 26th, China time, was enrolled on the 26th (not on the 25th, as in UTC).
+    if (filters.enrolledFrom) query.andWhere(`m.enrolledAt >= CAST(:enrolledFrom AS date)::timestamp AT TIME ZONE 'Asia/Shanghai'`, { enrolledFrom: filters.enrolledFrom });
+    if (filters.enrolledTo) query.andWhere(`m.enrolledAt < (CAST(:enrolledTo AS date) + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`, { enrolledTo: filters.enrolledTo });
     const page = await keysetPage(query, filters, { time: 'm.enrolledAt', id: 'm.id', positionOf: (m) => ({ t: m.enrolledAt, id: m.id }) }, (m) => m);
     const registrations = await this.communityRegistrations(page.items.map((m) => m.id));
     return {

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Not, Repository } from 'typeorm';
 import { Principal } from '@gonghui/auth';
 import { Tx } from '@gonghui/persistence';
-import { keysetPage, Page, requireInScope, whereInScope } from '@gonghui/service-kit';
+import { chinaTime, keysetPage, Page, requireInScope, whereInScope } from '@gonghui/service-kit';
 import { OrgUnitView } from './org-unit.dto';
 import { OrgUnit } from './org-unit.entity';
 
@@ -20,7 +20,7 @@ export function toOrgUnitView(row: OrgUnit): OrgUnitView {
     creditCode: row.creditCode,
     address: row.address,
     active: row.active,
-    createdAt: row.createdAt.toISOString(),
+    createdAt: chinaTime(row.createdAt),
   };
 }
 

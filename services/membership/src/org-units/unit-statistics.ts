@@ -4,12 +4,13 @@ import { DataSource } from 'typeorm';
 import { ApiProperty } from '@nestjs/swagger';
 
 export class MemberCounts {
-  @ApiProperty({ description: 'Active members in the unit and everything below it' }) activeMembers!: number;
-  @ApiProperty({ description: 'Of them, gig workers (新就业形态劳动者)' }) gigWorkers!: number;
-  @ApiProperty({ description: 'Enrolled since the first day of this month (Beijing time)' }) newThisMonth!: number;
-  @ApiProperty({ description: 'Enrolled since 1 January (Beijing time)' }) newThisYear!: number;
-  @ApiProperty({ description: 'Left since 1 January (Beijing time)' }) leftThisYear!: number;
+  @ApiProperty({ description: 'Active members in the unit and everything below it', example: 1280 }) activeMembers!: number;
+  @ApiProperty({ description: 'Of them, gig workers (新就业形态劳动者)', example: 436 }) gigWorkers!: number;
+  @ApiProperty({ description: 'Enrolled since the first day of this month (Beijing time)', example: 27 }) newThisMonth!: number;
+  @ApiProperty({ description: 'Enrolled since 1 January (Beijing time)', example: 315 }) newThisYear!: number;
+  @ApiProperty({ description: 'Left since 1 January (Beijing time)', example: 12 }) leftThisYear!: number;
   @ApiProperty({
+    example: 48,
     description:
       'Active members registered with a community union in the unit or below it (双报到), each once: served here, but members of their own workplace union, so never part of activeMembers',
   })
@@ -17,12 +18,12 @@ export class MemberCounts {
 }
 
 export class ChildUnitStatistics extends MemberCounts {
-  @ApiProperty({ format: 'uuid' }) orgUnitId!: string;
-  @ApiProperty() name!: string;
+  @ApiProperty({ format: 'uuid', example: '5c4b3a29-1807-4f6e-8d5c-4b3a29180716' }) orgUnitId!: string;
+  @ApiProperty({ example: '龙溪街道总工会' }) name!: string;
 }
 
 export class UnitStatistics extends MemberCounts {
-  @ApiProperty({ format: 'uuid' }) orgUnitId!: string;
+  @ApiProperty({ format: 'uuid', example: '3f6c2a1e-8b7d-4c5e-9f10-2a3b4c5d6e7f' }) orgUnitId!: string;
   @ApiProperty({ type: [ChildUnitStatistics], description: 'The same figures for each direct sub-unit, each rolled up over its own subtree' })
   children!: ChildUnitStatistics[];
 }

@@ -22,7 +22,7 @@ export class RecordProspectRequest {
   @MaxLength(100)
   occupationCategory!: string;
 
-  @ApiProperty({ enum: EMPLOYMENT_FORMS })
+  @ApiProperty({ enum: EMPLOYMENT_FORMS, example: 'gig-delivery' })
   @IsIn(EMPLOYMENT_FORMS as EmploymentForm[])
   employmentForm!: EmploymentForm;
 
@@ -40,7 +40,7 @@ export class RecordProspectRequest {
   @MaxLength(300)
   address?: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The unit whose survey found the worker (e.g. a street or community union)' })
+  @ApiProperty({ format: 'uuid', example: '3f6c2a1e-8b7d-4c5e-9f10-2a3b4c5d6e7f', description: 'The unit whose survey found the worker (e.g. a street or community union)' })
   @IsUUID()
   foundByOrgUnitId!: string;
 
@@ -55,11 +55,11 @@ export class ConvertProspectRequest {
   @MaxLength(30)
   nationalId!: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The grassroots or industry union the worker joins' })
+  @ApiProperty({ format: 'uuid', example: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', description: 'The grassroots or industry union the worker joins' })
   @IsUUID()
   orgUnitId!: string;
 
-  @ApiPropertyOptional({ description: 'Needed if the survey did not record a mobile number' })
+  @ApiPropertyOptional({ example: '13700001111', description: 'Needed if the survey did not record a mobile number' })
   @IsOptional()
   @IsString()
   @MaxLength(20)
@@ -67,28 +67,28 @@ export class ConvertProspectRequest {
 }
 
 export class ListProspectsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['open', 'converted'] })
+  @ApiPropertyOptional({ enum: ['open', 'converted'], example: 'open' })
   @IsOptional()
   @IsIn(['open', 'converted'])
   status?: 'open' | 'converted';
 }
 
 export class ProspectView {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty({ nullable: true, type: String }) maskedMobile!: string | null;
-  @ApiProperty() occupationCategory!: string;
-  @ApiProperty({ enum: EMPLOYMENT_FORMS }) employmentForm!: EmploymentForm;
-  @ApiProperty({ type: [String] }) needs!: string[];
-  @ApiProperty({ nullable: true, type: String }) address!: string | null;
-  @ApiProperty({ format: 'uuid' }) foundByOrgUnitId!: string;
-  @ApiProperty() surveyedOn!: string;
-  @ApiProperty({ enum: ['open', 'converted'] }) status!: 'open' | 'converted';
-  @ApiProperty({ format: 'uuid', nullable: true, type: String }) memberId!: string | null;
-  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'uuid', example: '2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091' }) id!: string;
+  @ApiProperty({ example: '陈师傅' }) name!: string;
+  @ApiProperty({ nullable: true, type: String, example: '137****1111' }) maskedMobile!: string | null;
+  @ApiProperty({ example: '外卖配送' }) occupationCategory!: string;
+  @ApiProperty({ enum: EMPLOYMENT_FORMS, example: 'gig-delivery' }) employmentForm!: EmploymentForm;
+  @ApiProperty({ type: [String], example: ['技能培训', '子女托管'] }) needs!: string[];
+  @ApiProperty({ nullable: true, type: String, example: '龙溪街道金港社区3栋' }) address!: string | null;
+  @ApiProperty({ format: 'uuid', example: '3f6c2a1e-8b7d-4c5e-9f10-2a3b4c5d6e7f' }) foundByOrgUnitId!: string;
+  @ApiProperty({ example: '2026-11-20', description: 'The survey date (China)' }) surveyedOn!: string;
+  @ApiProperty({ enum: ['open', 'converted'], example: 'open' }) status!: 'open' | 'converted';
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, example: null, description: 'The member the worker became, once converted' }) memberId!: string | null;
+  @ApiProperty({ format: 'date-time', example: '2026-11-20T15:40:00.000+08:00', description: 'In China Standard Time' }) createdAt!: string;
 }
 
 export class ProspectPage {
   @ApiProperty({ type: [ProspectView] }) items!: ProspectView[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: null, description: 'Cursor of the next page; null on the last' }) nextCursor!: string | null;
 }

@@ -5,7 +5,7 @@ import { Repository } from 'typeorm';
 import { maskMobile, parseMobile } from '@gonghui/identifiers';
 import { inScope, Principal } from '@gonghui/auth';
 import { Prospect } from './prospect.entity';
-import { keysetPage, Page, Problem, requireInScope, TransactionBoundary, whereInScope } from '@gonghui/service-kit';
+import { chinaTime, keysetPage, Page, Problem, requireInScope, TransactionBoundary, whereInScope } from '@gonghui/service-kit';
 import { OrgUnitsRepository } from '../org-units/org-units.repository';
 import { PersonalDataVault } from '@gonghui/identifiers';
 import { EnrolMember } from '../members/enrol-member/enrol-member';
@@ -24,7 +24,7 @@ export const toProspectView = (r: Prospect): ProspectView => ({
   surveyedOn: r.surveyedOn,
   status: r.status,
   memberId: r.memberId,
-  createdAt: r.createdAt.toISOString(),
+  createdAt: chinaTime(r.createdAt),
 });
 
 const notFound = (id: string) => `未找到 / Prospect ${id} not found`;

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { inScope, Principal } from '@gonghui/auth';
 import { parseNationalId, PersonalDataVault } from '@gonghui/identifiers';
-import { keysetPage, Page, Problem } from '@gonghui/service-kit';
+import { chinaTime, keysetPage, Page, Problem } from '@gonghui/service-kit';
 import { MemberView } from '../member.dto';
 import { MembersRepository } from '../members.repository';
 import { LookupLogEntry } from './lookup-log.entity';
@@ -72,7 +72,7 @@ export class PersonalDataLookups {
       nationalIdHash: l.nationalIdHash,
       found: l.found,
       orgUnitId: l.orgUnitId,
-      occurredAt: l.occurredAt.toISOString(),
+      occurredAt: chinaTime(l.occurredAt),
     }));
   }
 

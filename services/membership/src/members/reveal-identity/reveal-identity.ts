@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Principal } from '@gonghui/auth';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { TransactionBoundary } from '@gonghui/service-kit';
+import { chinaTime, keysetPage, Page, PageQuery, TransactionBoundary } from '@gonghui/service-kit';
 import { PersonalDataVault } from '@gonghui/identifiers';
 import { AccessLogEntryView, RevealedIdentityView } from '../member.dto';
 import { MembersRepository } from '../members.repository';
@@ -30,9 +30,14 @@ export class RevealIdentity {
     });
   }
 
-  async accessLog(memberId: string, principal: Principal): Promise<AccessLogEntryView[]> {
+  /** A page of the reveals of one member's identifiers, oldest first, keyset-ordered by (accessed_at, id). */
+  async accessLog(memberId: string, principal: Principal, page: PageQuery): Promise<Page<AccessLogEntryView>> {
     await this.members.findInScope(memberId, principal);
-    const rows = await this.accesses.find({ where: { memberId }, order: { id: 'ASC' } });
-    return rows.map((r) => ({ actor: r.actor, reason: r.reason, accessedAt: r.accessedAt.toISOString() }));
+    const query = this.accesses.createQueryBuilder('a').where('a.memberId = :memberId', { memberId });
+    return keysetPage(query, page, { time: 'a.accessedAt', id: 'a.id', idKind: 'bigint', positionOf: (a) => ({ t: a.accessedAt, id: a.id }) }, (r) => ({
+      actor: r.actor,
+      reason: r.reason,
+      accessedAt: chinaTime(r.accessedAt),
+    }));
   }
 }
