@@ -1,5 +1,11 @@
 import { Client } from 'pg';
+import { chinaDate } from '@gonghui/service-kit';
 import { CHONGQING_DISTRICTS, DemoDistrict, demoName, demoPeople, seededRandom } from './demo-people';
+import { seedAidFiles } from './demo/aid-files';
+import { seedAidMoney } from './demo/aid-money';
+import { seedTrainingProgrammes } from './demo/training-programmes';
+import { seedTrainingCore } from './demo/training-core';
+import { seedMediation } from './demo/mediation';
 
 /**
  * A demo federation through the public API, as staff would build it: districts, streets,
@@ -35,6 +41,26 @@ type Call = (method: string, path: string, body?: unknown) => Promise<{ status: 
 export function demoPersonName(i: number): string {
   const random = seededRandom(7_000_000 + i);
   return demoName(random() < 0.5 ? 'f' : 'm', random);
+}
+
+/** The demo federation's root unit. */
+export const DEMO_ROOT = { code: 'DEMO', name: '示范市总工会', kind: 'federation', address: '示范市人民路1号' } as const;
+
+/**
+ * What the tree's root (the oldest unit; a tree has one root) says about seeding: none yet, the
+ * demo's (seeded before: nothing to do), or another federation's, which the seed must not touch.
+ */
+export function demoRootState(oldest: { code: string; parentId: string | null } | undefined): 'absent' | 'seeded' | 'foreign' {
+  if (!oldest || oldest.parentId !== null) return 'absent';
+  return oldest.code === DEMO_ROOT.code ? 'seeded' : 'foreign';
+}
+
+/** The system already has a federation root that is not the demo's: the seed leaves it alone. */
+export class ForeignRootError extends Error {
+  constructor() {
+    super('seed: this system already has a federation root that is not the demo’s (code DEMO): not seeding into it');
+    this.name = 'ForeignRootError';
+  }
 }
 
 /** DEMO ONLY: set enrolled_at of members the seed just enrolled, as the membership role. */
@@ -78,8 +104,18 @@ export async function seedDemoFederation(gatewayUrl: string, credentials = { use
     return res.body;
   };
 
-  const root = await call('POST', '/api/v1/membership/org-units', { code: 'DEMO', name: '示范市总工会', kind: 'federation', address: '示范市人民路1号' });
-  if (root.status === 409) return { alreadySeeded: true, units: 0, members: 0 };
+  // The root is the oldest unit of the tree (every other unit has a parent made before it).
+  const rootState = async () => demoRootState((await must('GET', '/api/v1/membership/org-units?limit=1')).items[0]);
+  const before = await rootState();
+  if (before === 'seeded') return { alreadySeeded: true, units: 0, members: 0 };
+  if (before === 'foreign') throw new ForeignRootError();
+  const root = await call('POST', '/api/v1/membership/org-units', DEMO_ROOT);
+  if (root.status === 409) {
+    // Another seed made the root meanwhile; any other conflict is genuine.
+    const after = await rootState();
+    if (after === 'seeded') return { alreadySeeded: true, units: 0, members: 0 };
+    if (after === 'foreign') throw new ForeignRootError();
+  }
   if (root.status !== 201) throw new Error(`seed: creating the federation answered ${root.status}: ${JSON.stringify(root.body)}`);
   log('seed: organisation tree');
 
@@ -139,9 +175,9 @@ export async function seedDemoFederation(gatewayUrl: string, credentials = { use
   if (options.membershipDatabaseUrl) {
     log('seed: DEMO ONLY: backdating enrolled_at of the seeded members (the API stamps now)');
     await backdate(options.membershipDatabaseUrl, (db) =>
-      // Hand-written: one set-based UPDATE; a time of day between 09:00 and 17:00 Beijing time.
+      // Hand-written: one set-based UPDATE; a time of day between 09:00 and 17:00 Beijing time, never later than now.
       db.query(
-        `UPDATE members m SET enrolled_at = (d.day::date + time '09:00' + (abs(hashtext(m.id::text)) % 28800) * interval '1 second') AT TIME ZONE 'Asia/Shanghai'
+        `UPDATE members m SET enrolled_at = LEAST(now(), (d.day::date + time '09:00' + (abs(hashtext(m.id::text)) % 28800) * interval '1 second') AT TIME ZONE 'Asia/Shanghai')
            FROM unnest($1::uuid[], $2::text[]) AS d(id, day)
           WHERE m.id = d.id`,
         [enrolled.map((e) => e.id), enrolled.map((e) => e.enrolledOn)],
@@ -199,7 +235,7 @@ export async function seedDemoFederation(gatewayUrl: string, credentials = { use
       employmentForm: ['gig-delivery', 'gig-ride-hailing', 'gig-courier', 'gig-domestic-service'][i % 4],
       needs: needs[i % needs.length],
       foundByOrgUnitId: streets[i % streets.length].id,
-      surveyedOn: new Date().toISOString().slice(0, 10),
+      surveyedOn: chinaDate(new Date()),
     });
   }
 
@@ -228,7 +264,7 @@ export async function seedDemoFederation(gatewayUrl: string, credentials = { use
     const res = await call('POST', '/api/v1/aid/hardship-files', {
       memberId: second,
       cause: 'illness',
-      visit: { visitedOn: new Date().toISOString().slice(0, 10), householdSize: 5, monthlyHouseholdIncomeFen: 320_000, incomeSources: '本人工资', housing: '租住单间', health: '丈夫与公婆患病', childrenSchooling: '一子读初中' },
+      visit: { visitedOn: chinaDate(new Date()), householdSize: 5, monthlyHouseholdIncomeFen: 320_000, incomeSources: '本人工资', housing: '租住单间', health: '丈夫与公婆患病', childrenSchooling: '一子读初中' },
     });
     return res.status === 201 ? true : null;
   });
@@ -239,5 +275,10 @@ export async function seedDemoFederation(gatewayUrl: string, credentials = { use
   await must('POST', `/api/v1/mediation/cases/${disputeCase.id}/settle`, {
     obligations: [{ description: '用人单位支付生育津贴 / employer pays maternity allowance', amountFen: 2_500_000, dueDate: '2026-12-31' }],
   });
+  await seedTrainingProgrammes(call, memberIds.length >= 17 ? memberIds.slice(10) : memberIds, log);
+  await seedTrainingCore(call, memberIds.slice(20, 30), log);
+  await seedAidFiles(call, districtIds.YB, log);
+  await seedAidMoney(call, root.body.id, districtIds.YB, log);
+  await seedMediation(call, memberIds.length >= 34 ? memberIds.slice(30, 34) : memberIds.slice(0, 4), log);
   return { alreadySeeded: false, units, members: memberIds.length + rostered };
 }

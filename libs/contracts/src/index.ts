@@ -3,5 +3,7 @@ export * from './registry';
 export * from './asyncapi';
 export * from './membership';
 export * from './aid';
+export * from './aid-funds';
 export * from './training';
+export * from './training-programmes';
 export * from './mediation';

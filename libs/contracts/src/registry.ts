@@ -2,9 +2,11 @@ import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { EventContract } from './contract';
 import { EnrolmentBatchCompletedV1, MemberDualRegisteredV1, MemberEnrolledV1, MemberLeftV1, MemberReinstatedV1, MemberTransferredV1, MemberUpdatedV1, OrgUnitCreatedV1, OrgUnitDeactivatedV1, OrgUnitMovedV1, OrgUnitRenamedV1 } from './membership';
-import { AidReferralRecordedV1, HardshipFileOpenedV1 } from './aid';
-import { SessionBookedV1 } from './training';
-import { DisputeCaseOpenedV1, DisputeCaseSettledV1 } from './mediation';
+import { AidReferralRecordedV1, EmploymentReferralRecordedV1, HardshipFileClosedV1, HardshipFileGradedV1, HardshipFileOpenedV1 } from './aid';
+import { AidApplicationApprovedV1, AidApplicationDisbursedV1, AidApplicationRejectedV1, AidApplicationSubmittedV1, BudgetAllocatedV1 } from './aid-funds';
+import { HonourAwardedV1, SessionBookedV1, SkillLevelGrantedV1 } from './training';
+import { JobOfferAcceptedV1 } from './training-programmes';
+import { DisputeCaseDeclinedV1, DisputeCaseOpenedV1, DisputeCasePanelAssignedV1, DisputeCaseReceivedV1, DisputeCaseReferredV1, DisputeCaseSettledV1, HazardReportVerifiedV1, MediationObligationOverdueV1, MediationObligationPerformedV1, MediationSessionHeldV1 } from './mediation';
 
 /** Every event type the system publishes. Adding an event means adding its contract here. */
 export const ALL_EVENTS: readonly EventContract<any>[] = [
@@ -20,10 +22,29 @@ export const ALL_EVENTS: readonly EventContract<any>[] = [
   MemberUpdatedV1,
   EnrolmentBatchCompletedV1,
   HardshipFileOpenedV1,
+  HardshipFileGradedV1,
+  HardshipFileClosedV1,
   AidReferralRecordedV1,
+  EmploymentReferralRecordedV1,
+  BudgetAllocatedV1,
+  AidApplicationSubmittedV1,
+  AidApplicationApprovedV1,
+  AidApplicationRejectedV1,
+  AidApplicationDisbursedV1,
   SessionBookedV1,
+  SkillLevelGrantedV1,
+  HonourAwardedV1,
+  JobOfferAcceptedV1,
   DisputeCaseOpenedV1,
   DisputeCaseSettledV1,
+  HazardReportVerifiedV1,
+  DisputeCaseReceivedV1,
+  DisputeCaseDeclinedV1,
+  DisputeCaseReferredV1,
+  DisputeCasePanelAssignedV1,
+  MediationSessionHeldV1,
+  MediationObligationPerformedV1,
+  MediationObligationOverdueV1,
 ];
 
 const byType = new Map(ALL_EVENTS.map((c) => [c.type, c]));

@@ -32,3 +32,106 @@ export const SessionBookedV1 = defineEvent<SessionBookedV1>({
     bookedAt: '2026-11-24T12:00:00.000+08:00',
   },
 });
+
+/** Skill levels a member can hold (新手 → 熟手 → 高手); membership only ever raises a member's level. */
+export const SKILL_LEVELS = ['novice', 'skilled', 'master'] as const;
+export type SkillLevel = (typeof SKILL_LEVELS)[number];
+
+/** Honours membership records on a member (劳模 / 工匠 / 劳动奖章). */
+export const MEMBER_HONOURS = ['model-worker', 'craftsman', 'labour-medal'] as const;
+export type MemberHonour = (typeof MEMBER_HONOURS)[number];
+
+/** What in training gave the award: a certificate (课程证书) or a competition award (竞赛奖项). */
+export const AWARD_SOURCE_KINDS = ['certificate', 'competition-award'] as const;
+export type AwardSourceKind = (typeof AWARD_SOURCE_KINDS)[number];
+
+export interface AwardSource {
+  kind: AwardSourceKind;
+  id: string;
+}
+
+const awardSourceSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['kind', 'id'],
+  properties: {
+    kind: { type: 'string', enum: AWARD_SOURCE_KINDS, description: 'certificate 课程证书, competition-award 竞赛奖项' },
+    id: { ...p.uuid, description: 'Id of the certificate or the competition award' },
+  },
+} as const;
+
+export interface SkillLevelGrantedV1 {
+  grantId: string;
+  memberId: string;
+  level: SkillLevel;
+  source: AwardSource;
+  grantedAt: string;
+}
+
+export const SkillLevelGrantedV1 = defineEvent<SkillLevelGrantedV1>({
+  type: 'cn.gonghui.training.skill-level.granted.v1',
+  topic: 'gonghui.training.award.v1',
+  producer: 'training',
+  keyField: 'memberId',
+  summary: 'Training granted a member a skill level (技能等级认定)',
+  description:
+    'A certificate or a competition award granted the member a skill level (novice 新手, skilled 熟手, master 高手). ' +
+    'Membership raises the member’s level to it, never lowers it. Keyed by member so grants for one member stay in order.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['grantId', 'memberId', 'level', 'source', 'grantedAt'],
+    properties: {
+      grantId: p.uuid,
+      memberId: p.uuid,
+      level: { type: 'string', enum: SKILL_LEVELS },
+      source: awardSourceSchema,
+      grantedAt: p.timestamp,
+    },
+  },
+  example: {
+    grantId: '0b1c2d3e-4f50-4617-8a9b-0c1d2e3f4a5b',
+    memberId: '8d7e6f5a-4b3c-4d2e-8f10-a1b2c3d4e5f6',
+    level: 'skilled',
+    source: { kind: 'certificate', id: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d' },
+    grantedAt: '2026-11-24T04:00:00.000Z',
+  },
+});
+
+export interface HonourAwardedV1 {
+  awardId: string;
+  memberId: string;
+  honour: MemberHonour;
+  source: AwardSource;
+  awardedAt: string;
+}
+
+export const HonourAwardedV1 = defineEvent<HonourAwardedV1>({
+  type: 'cn.gonghui.training.honour.awarded.v1',
+  topic: 'gonghui.training.award.v1',
+  producer: 'training',
+  keyField: 'memberId',
+  summary: 'Training awarded a member an honour (荣誉授予)',
+  description:
+    'A competition award or a certificate gave the member an honour (model-worker 劳模, craftsman 工匠 e.g. 技术能手, labour-medal 劳动奖章). ' +
+    'Membership adds it to the member’s honours. Keyed by member.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['awardId', 'memberId', 'honour', 'source', 'awardedAt'],
+    properties: {
+      awardId: p.uuid,
+      memberId: p.uuid,
+      honour: { type: 'string', enum: MEMBER_HONOURS },
+      source: awardSourceSchema,
+      awardedAt: p.timestamp,
+    },
+  },
+  example: {
+    awardId: '2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f',
+    memberId: '8d7e6f5a-4b3c-4d2e-8f10-a1b2c3d4e5f6',
+    honour: 'craftsman',
+    source: { kind: 'competition-award', id: '3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f7a' },
+    awardedAt: '2026-11-24T04:00:00.000Z',
+  },
+});

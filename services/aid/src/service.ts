@@ -1,7 +1,20 @@
 import { CreateServiceOptions, MemberDirectoryEntry, MemberDirectoryModule, OrgUnitMove, serviceConfigFromEnv, ServiceConfig } from '@gonghui/service-kit';
 import { migrations } from './migrations';
+import { Budget, BudgetLedgerEntry } from './budgets/budget.entity';
+import { BudgetsModule } from './budgets/budgets.module';
+import { AidApplication, AidApplicationStep } from './applications/application.entity';
+import { ApplicationsModule } from './applications/applications.module';
+import { PaymentBatch, PaymentBatchExport, PaymentInstruction } from './disbursement/payment.entity';
+import { DisbursementModule } from './disbursement/disbursement.module';
+import { FollowUpsModule } from './follow-ups/follow-ups.module';
+import { HazardReward } from './hazard-rewards/hazard-reward.entity';
+import { HazardRewardsModule } from './hazard-rewards/hazard-rewards.module';
+import { BankAccountAccess, MemberBankAccount } from './bank-accounts/bank-account.entity';
+import { BankAccountsModule } from './bank-accounts/bank-accounts.module';
 import { HardshipDetailAccess } from './hardship-files/hardship-detail-access.entity';
-import { HardshipFile } from './hardship-files/hardship-file.entity';
+import { HardshipFile, HardshipFileReview, HardshipFileVisit } from './hardship-files/hardship-file.entity';
+import { EmploymentReferral } from './referrals/employment/employment-referral.entity';
+import { EmploymentReferralsModule } from './referrals/employment/employment-referrals.module';
 import { HardshipFilesModule } from './hardship-files/hardship-files.module';
 import { Referral } from './referrals/referral.entity';
 import { ReferralsModule } from './referrals/referrals.module';
@@ -11,14 +24,26 @@ export function aidService(config: ServiceConfig = serviceConfigFromEnv('aid')):
   return {
     config,
     definition: {
-      entities: [MemberDirectoryEntry, OrgUnitMove, HardshipFile, HardshipDetailAccess, Referral],
+      entities: [MemberDirectoryEntry, OrgUnitMove, HardshipFile, HardshipDetailAccess, HardshipFileVisit, HardshipFileReview, Referral, EmploymentReferral, MemberBankAccount, BankAccountAccess, Budget, BudgetLedgerEntry, AidApplication, AidApplicationStep, PaymentBatch, PaymentInstruction, PaymentBatchExport, HazardReward],
       migrations,
     },
     modules: [
       // consumer group aid.member-directory; a file's path moves with its subtree
-      MemberDirectoryModule.forService([{ table: 'hardship_files', column: 'org_unit_path' }]),
+      MemberDirectoryModule.forService([{ table: 'hardship_files', column: 'org_unit_path' }, { table: 'employment_referrals', column: 'org_unit_path' }, { table: 'aid_applications', column: 'org_unit_path' }, { table: 'payment_instructions', column: 'org_unit_path' }], [
+        // unit-scoped: a budget and its batches move with their unit's subtree, not with a member
+        { table: 'budgets', column: 'org_unit_path' },
+        { table: 'payment_batches', column: 'org_unit_path' },
+        { table: 'hazard_rewards', column: 'org_unit_path' },
+      ]),
       HardshipFilesModule,
       ReferralsModule,
+      EmploymentReferralsModule,
+      BankAccountsModule,
+      BudgetsModule,
+      ApplicationsModule,
+      DisbursementModule,
+      FollowUpsModule,
+      HazardRewardsModule,
     ],
     title: 'Gonghui aid (帮扶)',
     description: 'Hardship worker files, household visits and referrals from other programmes',

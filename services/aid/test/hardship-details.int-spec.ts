@@ -9,6 +9,7 @@ import { announceMembers, EventSender, TestDistrict, testDistrict, testServiceCo
 import { aidService } from '../src/service';
 import { HardshipDetailsVaultModule, openDetails } from '../src/hardship-files/hardship-details-vault';
 import { HardshipDetailsEncrypted1764000004000 } from '../src/migrations/0004_hardship_details_encrypted';
+import { HardshipFileLife1764000011000 } from '../src/migrations/0011_hardship_file_life';
 import { SAMPLE_VISIT } from './sample-visit';
 
 /**
@@ -202,7 +203,10 @@ describe('aid hardship file details: sealed, shown by role, every view logged', 
     await runner.connect();
     await runner.startTransaction();
     try {
-      // back to the previous schema (its plain columns, decrypted), and a file written the way it wrote them
+      // back to the previous schema (its plain columns, decrypted), and a file written the way it wrote them;
+      // the later file-life migration is undone first and redone last, as a deployment would meet them
+      const fileLife = new HardshipFileLife1764000011000();
+      await fileLife.down(runner);
       await migration.down(runner);
       const [before] = await runner.query('SELECT monthly_household_income_fen, income_sources, housing, health, children_schooling FROM hardship_files WHERE id = $1', [existing.id]);
       expect(before).toEqual({ monthly_household_income_fen: String(visit.monthlyHouseholdIncomeFen), income_sources: visit.incomeSources, housing: visit.housing, health: visit.health, children_schooling: visit.childrenSchooling });
@@ -214,6 +218,9 @@ describe('aid hardship file details: sealed, shown by role, every view logged', 
       );
 
       await migration.up(runner);
+      await fileLife.up(runner);
+      // rows from before the file-life migration: each member a household of their own, last visited at the opening visit
+      expect(await runner.query('SELECT household_key, last_visited_on::text FROM hardship_files WHERE id = $1', [legacy.id])).toEqual([{ household_key: `member:${memberId}`, last_visited_on: '2025-06-01' }]);
 
       const columns: { column_name: string }[] = await runner.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'hardship_files'`);
       expect(columns.map((c) => c.column_name)).toContain('visit_details_cipher');

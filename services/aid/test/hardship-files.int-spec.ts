@@ -55,7 +55,10 @@ describe('aid hardship files over HTTP', () => {
         return found[0];
       });
       expect(received.key).toBe(res.body.id);
-      expect(received.event!.data).toEqual({ fileId: res.body.id, memberId, orgUnitId: d.orgUnitId, cause: 'illness', openedAt: res.body.openedAt });
+      expect(received.event!.data).toEqual({ fileId: res.body.id, memberId, orgUnitId: d.orgUnitId, cause: 'illness', openedAt: expect.stringMatching(/Z$/) });
+      // events keep UTC; the answer shows the same instant in China time
+      expect(res.body.openedAt).toMatch(/\+08:00$/);
+      expect(Date.parse(received.event!.data.openedAt)).toBe(Date.parse(res.body.openedAt));
       for (const detail of [visit.health, visit.incomeSources, visit.housing, visit.childrenSchooling, String(visit.monthlyHouseholdIncomeFen)]) {
         expect(received.value).not.toContain(detail);
         expect(JSON.stringify(received.headers)).not.toContain(detail);

@@ -50,6 +50,12 @@ describe('aid: records follow a member who transfers', () => {
     const file = await request(server()).post('/api/v1/aid/hardship-files').set('authorization', officerOf(from)).send({ memberId, cause: 'illness', visit }).expect(201);
     await request(server()).get(`/api/v1/aid/hardship-files/${file.body.id}`).set('authorization', officerOf(from)).expect(200);
     await request(server()).get(`/api/v1/aid/hardship-files/${file.body.id}`).set('authorization', officerOf(to)).expect(404);
+    // the member's employment referral moves with them too
+    const referral = await request(server())
+      .post(`/api/v1/aid/hardship-files/${file.body.id}/employment-referrals`)
+      .set('authorization', officerOf(from))
+      .send({ ableAndWilling: true, skills: ['保洁'] })
+      .expect(201);
 
     const newUnit = testDistrict(to.path); // a union inside the new district
     await events.send(MemberTransferredV1, {
@@ -74,6 +80,9 @@ describe('aid: records follow a member who transfers', () => {
 
     const rows: { org_unit_path: string }[] = await runtime.dataSource.query('SELECT org_unit_path FROM hardship_files WHERE id = $1', [file.body.id]);
     expect(rows[0].org_unit_path).toBe(newUnit.path);
+    const referrals = (token: string) => request(server()).get('/api/v1/aid/employment-referrals').query({ hardshipFileId: file.body.id }).set('authorization', token).expect(200);
+    expect((await referrals(officerOf(to))).body.items.map((r: { id: string }) => r.id)).toEqual([referral.body.id]);
+    expect((await referrals(officerOf(from))).body.items).toEqual([]);
   });
 
   it('leaves other members’ files where they are', async () => {

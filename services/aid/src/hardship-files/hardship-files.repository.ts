@@ -5,12 +5,14 @@ import { Repository } from 'typeorm';
 import { Principal } from '@gonghui/auth';
 import { PersonalDataVault } from '@gonghui/identifiers';
 import { Tx } from '@gonghui/persistence';
-import { decodeCursor, DEFAULT_PAGE_SIZE, keysetPage, Page, PageQuery, requireInScope, toPage, whereInScope } from '@gonghui/service-kit';
+import { chinaDate, decodeCursor, DEFAULT_PAGE_SIZE, keysetPage, Page, PageQuery, requireInScope, toPage, whereInScope } from '@gonghui/service-kit';
 import { HardshipDetails, splitVisit } from './domain/detail-access';
+import { unvisitedCutoff } from './domain/file-life';
 import { HardshipFileState } from './domain/hardship-file';
 import { HardshipDetailAccess } from './hardship-detail-access.entity';
 import { openDetails, sealDetails } from './hardship-details-vault';
-import { HardshipFile } from './hardship-file.entity';
+import { HardshipFile, HardshipFileReview, HardshipFileVisit } from './hardship-file.entity';
+import { ListHardshipFilesQuery } from './hardship-file.dto';
 
 /** Hardship files, always read within the user's subtree; the visit's details sealed at rest. */
 @Injectable()
@@ -27,9 +29,25 @@ export class HardshipFilesRepository {
     return requireInScope(file, (f) => f.orgUnitPath, principal, `档案不存在 / Hardship file ${id} not found`);
   }
 
-  /** The files of the principal's subtree, oldest first, a page at a time. */
-  page<T>(principal: Principal, page: PageQuery, toItem: (file: HardshipFile) => T): Promise<Page<T>> {
+  /** The same, the row locked for the rest of the transaction: two officers acting on one file at once take turns. */
+  async lockInScope(tx: Tx, id: string, principal: Principal): Promise<HardshipFile> {
+    const file = await tx.getRepository(HardshipFile).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    return requireInScope(file, (f) => f.orgUnitPath, principal, `档案不存在 / Hardship file ${id} not found`);
+  }
+
+  /** The files of the principal's subtree matching the aid desk's filters, oldest first, a page at a time. */
+  page<T>(principal: Principal, page: ListHardshipFilesQuery, toItem: (file: HardshipFile) => T): Promise<Page<T>> {
     const query = whereInScope(this.files.createQueryBuilder('f'), 'f.orgUnitPath', principal);
+    if (page.status) query.andWhere('f.status = :status', { status: page.status });
+    if (page.grade) query.andWhere('f.grade = :grade', { grade: page.grade });
+    if (page.cause) query.andWhere('f.cause = :cause', { cause: page.cause });
+    // a unit's subtree: its id (without dashes) is a segment of every path below it
+    if (page.orgUnitId) query.andWhere('f.orgUnitPath LIKE :unitLike', { unitLike: `%/${page.orgUnitId.replace(/-/g, '').toLowerCase()}/%` });
+    if (page.unvisitedDays !== undefined) {
+      query.andWhere(`f.status = 'open'`).andWhere('f.lastVisitedOn <= :cutoff', { cutoff: unvisitedCutoff(chinaDate(new Date()), page.unvisitedDays) });
+    }
+    if (page.neverHelped === 'true') query.andWhere('f.lastHelpedAt IS NULL');
+    if (page.neverHelped === 'false') query.andWhere('f.lastHelpedAt IS NOT NULL');
     return keysetPage(query, page, { time: 'f.openedAt', id: 'f.id', positionOf: (f) => ({ t: f.openedAt, id: f.id }) }, toItem);
   }
 
@@ -37,8 +55,60 @@ export class HardshipFilesRepository {
     return tx.exists(HardshipFile, { where: { memberId, status: 'open' } });
   }
 
+  /**
+   * The stored form of a household key: a household id or address is kept only as its keyed
+   * hash (the vault's lookup hash), enough to find the same household again; `member:<id>` as is.
+   */
+  storedHouseholdKey(key: string): string {
+    return key.startsWith('household:') ? `household:${this.vault.lookupHash(key.slice('household:'.length))}` : key;
+  }
+
+  householdHasOpenFile(tx: Tx, storedKey: string): Promise<boolean> {
+    return tx.exists(HardshipFile, { where: { householdKey: storedKey, status: 'open' } });
+  }
+
+  /** Store changes to a file (grade, review, closure). */
+  async update(tx: Tx, id: string, changes: Partial<HardshipFile>): Promise<void> {
+    await tx.update(HardshipFile, { id }, changes);
+  }
+
+  /** Store a further visit, what it found sealed, and move the file's last visit on. */
+  async insertVisit(tx: Tx, visit: { id: string; fileId: string; visitedOn: string; notes: string; visitedBy: string; recordedAt: Date }, lastVisitedOn: string): Promise<HardshipFileVisit> {
+    const row: HardshipFileVisit = {
+      id: visit.id,
+      fileId: visit.fileId,
+      visitedOn: visit.visitedOn,
+      notesCipher: this.vault.encrypt(visit.notes),
+      visitedBy: visit.visitedBy,
+      recordedAt: visit.recordedAt,
+    };
+    await tx.insert(HardshipFileVisit, row);
+    await tx.update(HardshipFile, { id: visit.fileId }, { lastVisitedOn });
+    return row;
+  }
+
+  visitNotes(visit: HardshipFileVisit): string {
+    return this.vault.decrypt(visit.notesCipher);
+  }
+
+  /** A file's further visits in the order they were recorded, a page at a time. */
+  visitPage<T>(tx: Tx, fileId: string, page: PageQuery, toItem: (visit: HardshipFileVisit) => T): Promise<Page<T>> {
+    const query = tx.getRepository(HardshipFileVisit).createQueryBuilder('v').where('v.fileId = :fileId', { fileId });
+    return keysetPage(query, page, { time: 'v.recordedAt', id: 'v.id', positionOf: (v) => ({ t: v.recordedAt, id: v.id }) }, toItem);
+  }
+
+  /** A file's annual reviews in the order recorded, a page at a time. */
+  reviewPage<T>(fileId: string, page: PageQuery, toItem: (review: HardshipFileReview) => T): Promise<Page<T>> {
+    const query = this.files.manager.getRepository(HardshipFileReview).createQueryBuilder('r').where('r.fileId = :fileId', { fileId });
+    return keysetPage(query, page, { time: 'r.recordedAt', id: 'r.id', positionOf: (r) => ({ t: r.recordedAt, id: r.id }) }, toItem);
+  }
+
+  async insertReview(tx: Tx, review: HardshipFileReview): Promise<void> {
+    await tx.insert(HardshipFileReview, review);
+  }
+
   /** Store a new file, its visit's details sealed. */
-  async insert(tx: Tx, file: HardshipFileState): Promise<HardshipFile> {
+  async insert(tx: Tx, file: HardshipFileState, storedHouseholdKey: string): Promise<HardshipFile> {
     const { summary, details } = splitVisit(file.visit);
     const row: HardshipFile = {
       id: file.id,
@@ -52,6 +122,18 @@ export class HardshipFilesRepository {
       visitedOn: summary.visitedOn,
       visitedBy: file.visitedBy,
       openedAt: file.openedAt,
+      householdKey: storedHouseholdKey,
+      grade: file.grade,
+      gradedAt: file.grade ? file.openedAt : null,
+      lastVisitedOn: summary.visitedOn,
+      lastReviewedOn: null,
+      lastHelpedAt: null,
+      closedAt: null,
+      closure: null,
+      closureReason: null,
+      jobTakenAt: null,
+      jobEmployer: null,
+      jobPosition: null,
     };
     await tx.insert(HardshipFile, row);
     return row;

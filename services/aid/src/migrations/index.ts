@@ -1,9 +1,15 @@
 import { MemberDirectory1764000001000, OrgUnitMoves1764000003000 } from '@gonghui/service-kit';
 import { HardshipFilesAndReferrals1764000002000 } from './0002_hardship_files_and_referrals';
 import { HardshipDetailsEncrypted1764000004000 } from './0004_hardship_details_encrypted';
+import { MemberBankAccounts1764000010000 } from './0010_member_bank_accounts';
+import { HardshipFileLife1764000011000 } from './0011_hardship_file_life';
+import { BudgetsAndLedger1764000020000 } from './0020_budgets_and_ledger';
+import { AidApplications1764000021000 } from './0021_aid_applications';
+import { Payments1764000022000 } from './0022_payments';
+import { HazardRewards1764000023000 } from './0023_hazard_rewards';
 
 /**
  * Aid's own migrations and the shared read-model ones it uses, in timestamp order (the messaging
  * ones are added by the runtime). Never edit one that has shipped: add the next.
  */
-export const migrations = [MemberDirectory1764000001000, HardshipFilesAndReferrals1764000002000, OrgUnitMoves1764000003000, HardshipDetailsEncrypted1764000004000];
+export const migrations = [MemberDirectory1764000001000, HardshipFilesAndReferrals1764000002000, OrgUnitMoves1764000003000, HardshipDetailsEncrypted1764000004000, MemberBankAccounts1764000010000, HardshipFileLife1764000011000, BudgetsAndLedger1764000020000, AidApplications1764000021000, Payments1764000022000, HazardRewards1764000023000];

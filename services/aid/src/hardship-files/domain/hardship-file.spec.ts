@@ -33,6 +33,7 @@ describe('opening a hardship file', () => {
       visit,
       visitedBy: 'officer-li',
       openedAt: new Date('2026-11-24T02:00:00.000Z'),
+      grade: null,
     });
     expect(outcome.events).toEqual([
       {
@@ -54,6 +55,20 @@ describe('opening a hardship file', () => {
 
   it('refuses a second open file for a member', () => {
     expect(openHardshipFile({ ...member, hasOpenFile: true }, command())).toEqual({ ok: false, refusal: { reason: 'file-already-open' } });
+  });
+
+  it('refuses a file for a household that already has an open one (a spouse who is also a member)', () => {
+    expect(openHardshipFile({ ...member, householdHasOpenFile: true }, command())).toEqual({ ok: false, refusal: { reason: 'household-file-open' } });
+  });
+
+  it('announces a grade given at opening as a first grading, categories only', () => {
+    const outcome = openHardshipFile(member, command({ grade: 'deep' }));
+    if (!outcome.ok) throw new Error('refused');
+    expect(outcome.file.grade).toBe('deep');
+    expect(outcome.events[1]).toEqual({
+      type: 'hardship-file.graded',
+      data: { fileId: outcome.file.id, memberId: member.memberId, orgUnitId: member.orgUnitId, grade: 'deep', previousGrade: null, gradedAt: '2026-11-24T02:00:00.000Z' },
+    });
   });
 
   it('refuses a visit that leaves one of the six clears blank, naming the field', () => {

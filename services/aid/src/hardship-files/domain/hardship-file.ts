@@ -1,4 +1,4 @@
-import type { HardshipCause, HardshipFileOpenedV1 } from '@gonghui/contracts';
+import type { HardshipCause, HardshipFileGradedV1, HardshipFileOpenedV1, HardshipGrade } from '@gonghui/contracts';
 
 /**
  * The lifecycle rules of a hardship worker file (困难职工档案), without I/O: state and command
@@ -30,6 +30,8 @@ export interface HardshipFileState {
   visit: HouseholdVisitFacts;
   visitedBy: string;
   openedAt: Date;
+  /** Null until graded. */
+  grade: HardshipGrade | null;
 }
 
 /** The member a file is opened for, as aid knows them, and whether they already have an open file. */
@@ -38,6 +40,8 @@ export interface MemberOnFile {
   orgUnitId: string;
   orgUnitPath: string;
   hasOpenFile: boolean;
+  /** Another member of the same household (e.g. a spouse) already has an open file. */
+  householdHasOpenFile?: boolean;
 }
 
 export interface OpenFileCommand {
@@ -46,6 +50,8 @@ export interface OpenFileCommand {
   visit: HouseholdVisitFacts;
   visitedBy: string;
   now: Date;
+  /** The grade, when the officer grades the file as they open it. */
+  grade?: HardshipGrade | null;
 }
 
 export interface VisitFieldError {
@@ -54,9 +60,9 @@ export interface VisitFieldError {
   message: string;
 }
 
-export type OpenFileRefusal = { reason: 'file-already-open' } | { reason: 'visit-incomplete'; errors: VisitFieldError[] };
+export type OpenFileRefusal = { reason: 'file-already-open' } | { reason: 'household-file-open' } | { reason: 'visit-incomplete'; errors: VisitFieldError[] };
 
-export type HardshipFileEvent = { type: 'hardship-file.opened'; data: HardshipFileOpenedV1 };
+export type HardshipFileEvent = { type: 'hardship-file.opened'; data: HardshipFileOpenedV1 } | { type: 'hardship-file.graded'; data: HardshipFileGradedV1 };
 
 export type OpenFileOutcome = { ok: true; file: HardshipFileState; events: HardshipFileEvent[] } | { ok: false; refusal: OpenFileRefusal };
 
@@ -113,11 +119,13 @@ export function checkVisit(visit: HouseholdVisitFacts, today: string): VisitFiel
 }
 
 /**
- * Open a file (建档) for a member after a household visit. A member has at most one open file.
+ * Open a file (建档) for a member after a household visit. A member, and a household, has at most
+ * one open file; a grade given at opening is announced as a grading too.
  * The event carries the cause category only: the visit's health and income details stay here.
  */
 export function openHardshipFile(member: MemberOnFile, command: OpenFileCommand): OpenFileOutcome {
   if (member.hasOpenFile) return { ok: false, refusal: { reason: 'file-already-open' } };
+  if (member.householdHasOpenFile) return { ok: false, refusal: { reason: 'household-file-open' } };
   const errors = checkVisit(command.visit, beijingDate(command.now));
   if (errors.length > 0) return { ok: false, refusal: { reason: 'visit-incomplete', errors } };
 
@@ -131,6 +139,7 @@ export function openHardshipFile(member: MemberOnFile, command: OpenFileCommand)
     visit: { ...command.visit },
     visitedBy: command.visitedBy,
     openedAt: command.now,
+    grade: command.grade ?? null,
   };
   const opened: HardshipFileOpenedV1 = {
     fileId: file.id,
@@ -139,5 +148,12 @@ export function openHardshipFile(member: MemberOnFile, command: OpenFileCommand)
     cause: file.cause,
     openedAt: file.openedAt.toISOString(),
   };
-  return { ok: true, file, events: [{ type: 'hardship-file.opened', data: opened }] };
+  const events: HardshipFileEvent[] = [{ type: 'hardship-file.opened', data: opened }];
+  if (file.grade) {
+    events.push({
+      type: 'hardship-file.graded',
+      data: { fileId: file.id, memberId: file.memberId, orgUnitId: file.orgUnitId, grade: file.grade, previousGrade: null, gradedAt: opened.openedAt },
+    });
+  }
+  return { ok: true, file, events };
 }
