@@ -3,6 +3,7 @@ import { migrations } from './migrations';
 import { OrgUnitsModule } from './org-units/org-units.module';
 import { MembersModule } from './members/members.module';
 import { CollectiveEnrolmentModule } from './collective-enrolment/collective-enrolment.module';
+import { SkillAwardsModule } from './members/skill-awards/skill-awards.module';
 import { OrgUnit } from './org-units/org-unit.entity';
 import { DualRegistration, Member, MemberHistoryEntry, PersonalDataAccess } from './members/member.entity';
 import { Job, JobRejection } from './collective-enrolment/job.entity';
@@ -17,7 +18,7 @@ export function membershipService(config: ServiceConfig = serviceConfigFromEnv('
   return {
     config,
     definition: { entities: membershipEntities, migrations },
-    modules: [OrgUnitsModule, MembersModule, CollectiveEnrolmentModule],
+    modules: [OrgUnitsModule, MembersModule, CollectiveEnrolmentModule, SkillAwardsModule],
     title: 'Gonghui membership (会员)',
     description: 'Organisation tree and the real-name member registry',
   };

@@ -157,7 +157,7 @@ describe('training: one language per answer', () => {
     [
       '409: the session is full',
       409,
-      (l) => post(`/api/v1/training/sessions/${sessionId}/bookings`, { ...auth(), ...l }, { memberId: other }),
+      (l) => post(`/api/v1/training/sessions/${sessionId}/bookings`, { ...auth(), ...l }, { memberId: other, waitIfFull: false }),
     ],
     ['409: already booked', 409, (l) => post(`/api/v1/training/sessions/${sessionId}/bookings`, { ...auth(), ...l }, { memberId: booked })],
     [

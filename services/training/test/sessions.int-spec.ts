@@ -42,8 +42,8 @@ describe('training: sessions and bookings', () => {
     return response.body;
   }
 
-  const book = (sessionId: string, memberId: string, token = officerA) =>
-    request(server()).post(`/api/v1/training/sessions/${sessionId}/bookings`).set('authorization', `Bearer ${token}`).send({ memberId });
+  const book = (sessionId: string, memberId: string, token = officerA, waitIfFull?: boolean) =>
+    request(server()).post(`/api/v1/training/sessions/${sessionId}/bookings`).set('authorization', `Bearer ${token}`).send({ memberId, waitIfFull });
 
   beforeAll(async () => {
     ({ app, runtime } = (await createServiceApp({ ...trainingService(testServiceConfig('training')), logLevels: ['error'] })) as { app: NestFastifyApplication; runtime: ServiceRuntime });
@@ -74,7 +74,8 @@ describe('training: sessions and bookings', () => {
         expect(found).toHaveLength(1);
         return found[0];
       });
-      expect(event.data).toEqual({ bookingId: booked.body.id, sessionId: session.id, memberId, bookedAt: booked.body.bookedAt });
+      expect(booked.body.bookedAt).toMatch(/\+08:00$/);
+      expect(event.data).toEqual({ bookingId: booked.body.id, sessionId: session.id, memberId, bookedAt: new Date(booked.body.bookedAt).toISOString() });
       expect(event.correlationid).toBe('req-book-1');
     } finally {
       await reader.close();
@@ -136,7 +137,7 @@ describe('training: sessions and bookings', () => {
 
     const twice = await book(small.id, first).expect(409);
     expect(twice.body.type).toMatch(/already-booked$/);
-    const full = await book(small.id, second).expect(409);
+    const full = await book(small.id, second, officerA, false).expect(409);
     expect(full.body.type).toMatch(/session-full$/);
     expect(full.headers['content-type']).toMatch(/application\/problem\+json/);
 
@@ -180,10 +181,10 @@ describe('training: sessions and bookings', () => {
     await request(server()).get('/api/v1/training/sessions').query({ cursor: encodeCursor({ t: 'x', id: 'y' }) }).set('authorization', `Bearer ${officerA}`).expect(400);
   });
 
-  it('never books beyond capacity when bookings race: 8 at once for 3 seats, 3 booked', async () => {
+  it('never books beyond capacity when bookings race and nobody waits: 8 at once for 3 seats, 3 booked', async () => {
     const members = await enrol(8);
     const session = await schedule({ capacity: 3 });
-    const responses = await Promise.all(members.map((memberId) => book(session.id, memberId)));
+    const responses = await Promise.all(members.map((memberId) => book(session.id, memberId, officerA, false)));
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses).toEqual([201, 201, 201, 409, 409, 409, 409, 409]);
     for (const r of responses.filter((r) => r.status === 409)) expect(r.body.type).toMatch(/session-full$/);

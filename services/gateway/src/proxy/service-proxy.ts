@@ -7,6 +7,8 @@ import { IdempotentRequests, Upstream } from '../idempotency/idempotent-requests
 import { RoutedService, ROUTED_SERVICES } from './service-routes';
 
 const ROUTE = /^\/api\/v1\/([a-z-]+)(?:[/?]|$)/;
+/** GET routes anyone may call without a token, e.g. certificate verification (证书查验) by an employer; the service serves them without @Authorize. */
+const PUBLIC_GET_ROUTES: readonly RegExp[] = [/^\/api\/v1\/training\/certificates\/verify\/[^/?#]+(?:\?[^#]*)?$/];
 const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'upgrade', 'host'];
 
 /**
@@ -41,21 +43,25 @@ export function createServiceProxy(routes: Record<RoutedService, string>, jwtSec
     const requestId = assignRequestId(request, response);
     applySecurityHeaders(request, response);
     const token = bearerToken(request.headers.authorization);
-    if (!token) {
+    const isPublic = request.method === 'GET' && PUBLIC_GET_ROUTES.some((route) => route.test(url));
+    if (!token && !isPublic) {
       sendProblem(request, response, Problem.unauthorized('缺少 Bearer 令牌 / Missing bearer token'));
       return true;
     }
-    try {
-      // A token revoked at the gateway (logout, disabled user: see RevocationList) goes no further.
-      const verified = verifyAccessTokenClaims(token, jwtSecret);
-      if (isRevoked?.(verified)) {
-        sendProblem(request, response, Problem.unauthorized('令牌已撤销，请重新登录 / The token has been revoked: log in again'));
+    // A public route ignores any token it is sent: it answers the same to everyone.
+    if (token && !isPublic) {
+      try {
+        // A token revoked at the gateway (logout, disabled user: see RevocationList) goes no further.
+        const verified = verifyAccessTokenClaims(token, jwtSecret);
+        if (isRevoked?.(verified)) {
+          sendProblem(request, response, Problem.unauthorized('令牌已撤销，请重新登录 / The token has been revoked: log in again'));
+          return true;
+        }
+      } catch (error) {
+        if (!(error instanceof InvalidToken)) throw error;
+        sendProblem(request, response, Problem.unauthorized(`令牌无效 / Invalid token: ${error.message}`));
         return true;
       }
-    } catch (error) {
-      if (!(error instanceof InvalidToken)) throw error;
-      sendProblem(request, response, Problem.unauthorized(`令牌无效 / Invalid token: ${error.message}`));
-      return true;
     }
 
     const headers: http.OutgoingHttpHeaders = { ...request.headers };
@@ -93,7 +99,7 @@ export function createServiceProxy(routes: Record<RoutedService, string>, jwtSec
       if (body) upstream.end(body);
       else request.pipe(upstream);
     };
-    if (keyed?.applies(request)) {
+    if (token && !isPublic && keyed?.applies(request)) {
       // The token was verified just above (verification is cached): the key is the user's.
       keyed.handle(request, response, verifyAccessToken(token, jwtSecret).userId, send);
       return true;

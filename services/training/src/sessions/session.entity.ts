@@ -12,6 +12,11 @@ export class Session {
   @Column({ type: 'integer' }) booked!: number;
   @Column({ name: 'org_unit_id', type: 'uuid', nullable: true }) orgUnitId!: string | null;
   @Column({ name: 'org_unit_path', type: 'text' }) orgUnitPath!: string;
+  @Column({ name: 'course_id', type: 'uuid', nullable: true }) courseId!: string | null;
+  /** scheduled, or cancelled (no more bookings). */
+  @Column({ type: 'text' }) status!: 'scheduled' | 'cancelled';
+  /** How long a seat offered from the waiting list stays open (24 h by default). */
+  @Column({ name: 'offer_window_seconds', type: 'integer' }) offerWindowSeconds!: number;
   @Column({ name: 'created_by', type: 'text' }) createdBy!: string;
   @Column({ name: 'created_at', type: 'timestamptz', precision: 3 }) createdAt!: Date;
 }

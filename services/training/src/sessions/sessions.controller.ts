@@ -1,10 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Principal } from '@gonghui/auth';
-import { Authorize, CurrentPrincipal, Page, RequestId } from '@gonghui/service-kit';
-import { BookingPage, BookingView, BookSessionRequest, ListQuery, ScheduleSessionRequest, SessionPage, SessionView } from './session.dto';
+import { Authorize, CurrentPrincipal, Page, Problem, TransactionBoundary } from '@gonghui/service-kit';
+import { ScheduleSessionRequest, SessionPage, SessionSearchQuery, SessionView } from './session.dto';
 import { SessionsRepository, toSessionView } from './sessions.repository';
-import { BookSession } from './book-session';
 import { ScheduleSession } from './schedule-session';
 
 @ApiTags('training: sessions and bookings (课程场次与预约)')
@@ -13,24 +12,25 @@ export class SessionsController {
   constructor(
     private readonly sessions: SessionsRepository,
     private readonly scheduleSession: ScheduleSession,
-    private readonly bookSession: BookSession,
+    private readonly transaction: TransactionBoundary,
   ) {}
 
   @Post()
   @Authorize('training-officer')
-  @ApiOperation({ summary: 'Schedule a course session (开设课程场次)', description: 'In your own unit, or a unit below it (orgUnitId)' })
+  @ApiOperation({ summary: 'Schedule a course session (开设课程场次)', description: 'In your own unit, or a unit below it (orgUnitId); of a catalogue course (courseId) or free-standing' })
   @ApiCreatedResponse({ type: SessionView })
   @ApiBadRequestResponse({ description: 'Invalid fields, or a session that ends before it starts' })
-  @ApiUnprocessableEntityResponse({ description: 'orgUnitId is not your unit nor a unit below it that training knows' })
+  @ApiUnprocessableEntityResponse({ description: 'orgUnitId is not your unit nor a unit below it that training knows, or an unknown course' })
   schedule(@Body() body: ScheduleSessionRequest, @CurrentPrincipal() principal: Principal): Promise<SessionView> {
     return this.scheduleSession.execute(body, principal);
   }
 
   @Get()
   @Authorize()
-  @ApiOperation({ summary: 'Course sessions (课程场次列表)', description: 'Those of your subtree and of the units above you' })
+  @ApiOperation({ summary: 'Course sessions (课程场次查询)', description: 'Those of your subtree and of the units above you; by course, category, district, start date and free seats' })
   @ApiOkResponse({ type: SessionPage })
-  list(@Query() query: ListQuery, @CurrentPrincipal() principal: Principal): Promise<Page<SessionView>> {
+  @ApiBadRequestResponse({ description: 'Invalid filter or cursor' })
+  list(@Query() query: SessionSearchQuery, @CurrentPrincipal() principal: Principal): Promise<Page<SessionView>> {
     return this.sessions.list(principal, query);
   }
 
@@ -43,28 +43,17 @@ export class SessionsController {
     return toSessionView(await this.sessions.require(id, principal));
   }
 
-  @Post(':id/bookings')
+  @Post(':id/cancel')
   @Authorize('training-officer')
-  @ApiOperation({ summary: 'Book a member onto the session (预约)', description: 'Publishes cn.gonghui.training.booking.confirmed.v1' })
-  @ApiCreatedResponse({ type: BookingView })
-  @ApiNotFoundResponse({ description: 'No such session' })
-  @ApiConflictResponse({ description: 'The session is full, or the member already booked it' })
-  @ApiUnprocessableEntityResponse({ description: 'Unknown or inactive member, or the session has started or ended' })
-  book(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() body: BookSessionRequest,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId?: string,
-  ): Promise<BookingView> {
-    return this.bookSession.execute(id, body.memberId, principal, requestId);
-  }
-
-  @Get(':id/bookings')
-  @Authorize('training-officer')
-  @ApiOperation({ summary: 'Bookings of the session, of members in your subtree' })
-  @ApiOkResponse({ type: BookingPage })
-  @ApiNotFoundResponse({ description: 'No such session for you (another district’s)' })
-  bookings(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: ListQuery, @CurrentPrincipal() principal: Principal): Promise<Page<BookingView>> {
-    return this.sessions.listBookings(id, principal, query);
+  @ApiOperation({ summary: 'Cancel a session (取消场次)', description: 'No more bookings; places already taken stay on record' })
+  @ApiCreatedResponse({ type: SessionView })
+  @ApiNotFoundResponse({ description: 'No such session for you' })
+  @ApiConflictResponse({ description: 'Already cancelled' })
+  cancel(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<SessionView> {
+    return this.transaction.run(async (tx) => {
+      const session = await this.sessions.requireForUpdate(tx, id, principal);
+      if (session.status === 'cancelled') throw Problem.conflict('session-cancelled', '场次已取消 / The session is already cancelled');
+      return toSessionView(await this.sessions.cancel(tx, id));
+    });
   }
 }

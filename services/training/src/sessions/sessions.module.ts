@@ -1,15 +1,16 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CoursesModule } from '../courses/courses.module';
 import { SessionsController } from './sessions.controller';
 import { SessionsRepository } from './sessions.repository';
 import { ScheduleSession } from './schedule-session';
-import { BookSession } from './book-session';
 import { Session } from './session.entity';
 import { Booking } from './booking.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Session, Booking])],
+  imports: [TypeOrmModule.forFeature([Session, Booking]), CoursesModule],
   controllers: [SessionsController],
-  providers: [SessionsRepository, ScheduleSession, BookSession],
+  providers: [SessionsRepository, ScheduleSession],
+  exports: [SessionsRepository],
 })
 export class SessionsModule {}

@@ -3,8 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository } from 'typeorm';
 import { Principal, scopeLikePattern } from '@gonghui/auth';
 import { Tx } from '@gonghui/persistence';
-import { keysetPage, MemberDirectoryEntry, Page, PageQuery, Problem, whereInScope } from '@gonghui/service-kit';
-import { BookingView, SessionView } from './session.dto';
+import { chinaTime, keysetPage, MemberDirectoryEntry, Page, Problem, whereInScope } from '@gonghui/service-kit';
+import { BookingListQuery, BookingView, SessionSearchQuery, SessionView } from './session.dto';
 import { Session } from './session.entity';
 import { Booking } from './booking.entity';
 import { sessionVisibleTo } from './domain/session-scope';
@@ -12,24 +12,33 @@ import { sessionVisibleTo } from './domain/session-scope';
 export const toSessionView = (s: Session): SessionView => ({
   id: s.id,
   courseTitle: s.courseTitle,
-  startsAt: s.startsAt.toISOString(),
-  endsAt: s.endsAt.toISOString(),
+  courseId: s.courseId,
+  startsAt: chinaTime(s.startsAt),
+  endsAt: chinaTime(s.endsAt),
   location: s.location,
   orgUnitId: s.orgUnitId,
   orgUnitPath: s.orgUnitPath,
   capacity: s.capacity,
   booked: s.booked,
-  createdAt: s.createdAt.toISOString(),
+  freeSeats: Math.max(0, s.capacity - s.booked),
+  status: s.status,
+  offerWindowSeconds: s.offerWindowSeconds,
+  createdAt: chinaTime(s.createdAt),
 });
 
-export const toBookingView = (b: Pick<Booking, 'id' | 'sessionId' | 'memberId' | 'bookedAt'>): BookingView => ({
+export const toBookingView = (b: Pick<Booking, 'id' | 'sessionId' | 'memberId' | 'bookedAt' | 'status' | 'offerExpiresAt'>, waitingPosition: number | null = null): BookingView => ({
   id: b.id,
   sessionId: b.sessionId,
   memberId: b.memberId,
-  bookedAt: b.bookedAt.toISOString(),
+  bookedAt: chinaTime(b.bookedAt),
+  status: b.status,
+  waitingPosition: b.status === 'waiting' ? waitingPosition : null,
+  offerExpiresAt: chinaTime(b.offerExpiresAt),
 });
 
 export const sessionNotFound = (id: string) => `课程场次不存在 / Session ${id} not found`;
+
+const segment = (id: string) => id.replace(/-/g, '').toLowerCase();
 
 /**
  * Sessions are seen within the user's subtree and along the path above it (domain/session-scope.ts);
@@ -67,16 +76,13 @@ export class SessionsRepository {
     return tx.findOneByOrFail(Session, { id: session.id });
   }
 
-  hasBooking(tx: Tx, sessionId: string, memberId: string): Promise<boolean> {
-    return tx.existsBy(Booking, { sessionId, memberId });
+  async cancel(tx: Tx, id: string): Promise<Session> {
+    await tx.update(Session, { id }, { status: 'cancelled' });
+    return tx.findOneByOrFail(Session, { id });
   }
 
-  async addBooking(tx: Tx, booking: Booking, seatsTaken: number): Promise<void> {
-    await tx.insert(Booking, booking);
-    await tx.update(Session, { id: booking.sessionId }, { booked: seatsTaken });
-  }
-
-  list(principal: Principal, page: PageQuery): Promise<Page<SessionView>> {
+  /** Search (课程超市): by course, category, district, start date range and free seats; ordered by creation like every list. */
+  list(principal: Principal, page: SessionSearchQuery): Promise<Page<SessionView>> {
     const query = this.sessions.createQueryBuilder('s');
     if (principal.scopePath !== '/') {
       query.andWhere(
@@ -87,12 +93,40 @@ export class SessionsRepository {
         { scopeLike: scopeLikePattern(principal), scopePath: principal.scopePath },
       );
     }
+    if (page.courseId) query.andWhere('s.courseId = :courseId', { courseId: page.courseId });
+    if (page.category) query.andWhere('s.courseId IN (SELECT c.id FROM courses c WHERE c.category = :category)', { category: page.category });
+    if (page.districtId) query.andWhere('s.orgUnitPath LIKE :district', { district: `%/${segment(page.districtId)}/%` });
+    if (page.from) query.andWhere('s.startsAt >= :from', { from: new Date(page.from) });
+    if (page.to) query.andWhere('s.startsAt < :to', { to: new Date(page.to) });
+    if (page.hasFreeSeats === true) query.andWhere("s.booked < s.capacity AND s.status = 'scheduled'");
+    if (page.hasFreeSeats === false) query.andWhere('s.booked >= s.capacity');
     return keysetPage(query, page, { time: 's.createdAt', id: 's.id', positionOf: (s) => ({ t: s.createdAt, id: s.id }) }, toSessionView);
   }
 
-  async listBookings(sessionId: string, principal: Principal, page: PageQuery): Promise<Page<BookingView>> {
+  /** Places in arrival order; waiting ones with their position on the list. */
+  async listBookings(sessionId: string, principal: Principal, page: BookingListQuery): Promise<Page<BookingView>> {
     await this.require(sessionId, principal);
     const query = whereInScope(this.bookings.createQueryBuilder('b').where('b.sessionId = :sessionId', { sessionId }), 'b.orgUnitPath', principal);
-    return keysetPage(query, page, { time: 'b.bookedAt', id: 'b.id', positionOf: (b) => ({ t: b.bookedAt, id: b.id }) }, toBookingView);
+    if (page.status) query.andWhere('b.status = :status', { status: page.status });
+    const result = await keysetPage(query, page, { time: 'b.bookedAt', id: 'b.id', positionOf: (b) => ({ t: b.bookedAt, id: b.id }) }, (b) => b);
+    const positions = await this.waitingPositions(
+      sessionId,
+      result.items.filter((b) => b.status === 'waiting').map((b) => b.id),
+    );
+    return { items: result.items.map((b) => toBookingView(b, positions.get(b.id) ?? null)), nextCursor: result.nextCursor };
+  }
+
+  /** Position on the waiting list counts everyone waiting ahead, whatever their district (the list is one queue). */
+  async waitingPositions(sessionId: string, bookingIds: string[], tx?: Tx): Promise<Map<string, number>> {
+    if (bookingIds.length === 0) return new Map();
+    const db = tx ?? this.sessions.manager;
+    // Hand-written: a window function over the session's waiting list.
+    const rows = (await db.query(
+      `SELECT id, position::int AS position FROM (
+         SELECT id, row_number() OVER (ORDER BY booked_at, id) AS position FROM bookings WHERE session_id = $1 AND status = 'waiting'
+       ) w WHERE id = ANY($2::uuid[])`,
+      [sessionId, bookingIds],
+    )) as { id: string; position: number }[];
+    return new Map(rows.map((r) => [r.id, r.position]));
   }
 }
