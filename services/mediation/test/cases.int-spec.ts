@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DisputeCaseOpenedV1, DisputeCaseSettledV1, MemberEnrolledV1, MemberLeftV1 } from '@gonghui/contracts';
+import { DisputeCaseOpenedV1, DisputeCaseReceivedV1, DisputeCaseSettledV1, MemberEnrolledV1, MemberLeftV1 } from '@gonghui/contracts';
 import { createServiceApp, encodeCursor, ServiceRuntime } from '@gonghui/service-kit';
 import { announceMembers, EventSender, eventually, testServiceConfig, tokenFor, TopicReader } from '@gonghui/testing';
 import { mediationService } from '../src/service';
@@ -58,7 +58,8 @@ describe('mediation: dispute cases', () => {
       const caseId = opened.body.id;
 
       const settled = await settle(caseId).expect(200);
-      expect(settled.body).toMatchObject({ id: caseId, status: 'settled', closedAt: expect.any(String) });
+      // Settled: the agreement is being performed; the case closes when its obligations are.
+      expect(settled.body).toMatchObject({ id: caseId, status: 'settled', closedAt: null });
       const expectedObligations = [
         { description: '支付生育津贴 / pay maternity allowance', amountFen: 2_500_000, dueDate: '2026-12-31' },
         { description: '书面道歉 / written apology', amountFen: null, dueDate: null },
@@ -71,18 +72,20 @@ describe('mediation: dispute cases', () => {
 
       const events = await eventually(() => {
         const forCase = reader.events().filter((e) => e.data.caseId === caseId);
-        expect(forCase.map((e) => e.type)).toEqual([DisputeCaseOpenedV1.type, DisputeCaseSettledV1.type]);
+        expect(forCase.map((e) => e.type)).toEqual([DisputeCaseReceivedV1.type, DisputeCaseOpenedV1.type, DisputeCaseSettledV1.type]);
         return forCase;
       });
-      expect(events[0].data).toEqual({ caseId, memberId, source: 'complaint', openedAt: opened.body.openedAt });
-      expect(events[0].correlationid).toBe('req-open-1');
-      expect(events[1].data).toEqual({
+      // Answers in China time (+08:00), events in UTC: the same instants.
+      expect(opened.body.openedAt).toMatch(/\+08:00$/);
+      expect(events[1].data).toEqual({ caseId, memberId, source: 'complaint', openedAt: new Date(opened.body.openedAt).toISOString() });
+      expect(events[1].correlationid).toBe('req-open-1');
+      expect(events[2].data).toEqual({
         caseId,
         memberId,
         agreementId: settled.body.agreement.id,
         obligations: expectedObligations,
         totalAmountFen: 2_512_345,
-        settledAt: settled.body.closedAt,
+        settledAt: new Date(settled.body.agreement.signedAt).toISOString(),
       });
     } finally {
       await reader.close();

@@ -5,16 +5,16 @@ import { Principal } from '@gonghui/auth';
 import { Problem, ServiceRuntime, TransactionBoundary } from '@gonghui/service-kit';
 import { CaseView, SettleCaseRequest } from './case.dto';
 import { CasesRepository, toCaseView } from './cases.repository';
-import { settleCase, SettleRefusal } from './domain/case';
+import { CaseStatus, notOpenMessage, settleCase, SettleRefusal } from './domain/case';
 
-const alreadySettled = () => Problem.conflict('case-not-open', '案件已结案 / The case is already closed');
+export const caseNotOpen = (status: CaseStatus) => Problem.conflict('case-not-open', notOpenMessage(status));
 
 function refused(refusal: SettleRefusal): Problem {
   switch (refusal.reason) {
     case 'case-not-open':
-      return alreadySettled();
+      return caseNotOpen(refusal.status);
     case 'no-obligations':
-      return Problem.unprocessable('no-obligations', '调解协议须至少有一项义务 / The agreement needs at least one obligation');
+      return Problem.badRequest('调解协议须至少有一项义务 / The agreement needs at least one obligation', [{ field: 'obligations', message: '至少须有一项义务 / at least one obligation' }]);
   }
 }
 
@@ -38,10 +38,10 @@ export class SettleCase {
         const outcome = settleCase(existing, { agreementId: randomUUID(), obligations: request.obligations, now: new Date() });
         if (!outcome.ok) throw refused(outcome.refusal);
         const row = await this.cases.settle(tx, existing, outcome);
-        await this.runtime.outbox.record(tx, DisputeCaseSettledV1, outcome.event, { correlationId: requestId });
+        if (outcome.event) await this.runtime.outbox.record(tx, DisputeCaseSettledV1, outcome.event, { correlationId: requestId });
         return toCaseView(row);
       },
-      { agreements_case_id_key: alreadySettled },
+      { agreements_case_id_key: () => caseNotOpen('settled') },
     );
   }
 }

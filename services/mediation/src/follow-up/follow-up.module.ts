@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CasesModule } from '../cases/cases.module';
+import { Obligation, ObligationPayment } from './obligation.entity';
+import { FollowUpController } from './follow-up.controller';
+import { FollowUpRepository } from './follow-up.repository';
+import { RecordPerformance } from './record-payment';
+import { FlagOverdue } from './flag-overdue';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Obligation, ObligationPayment]), CasesModule],
+  controllers: [FollowUpController],
+  providers: [FollowUpRepository, RecordPerformance, FlagOverdue],
+})
+export class FollowUpModule {}
