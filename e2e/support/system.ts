@@ -1,4 +1,5 @@
-import { RunningSystem, startSystem } from '@gonghui/infra';
+import { migrateAll, provisionDatabase, RunningSystem, startSystem } from '@gonghui/infra';
+import { withDatabase } from '@gonghui/persistence';
 import { ServiceName } from '@gonghui/service-kit';
 import { http } from '@gonghui/testing';
 
@@ -16,13 +17,25 @@ export interface E2ESystem {
  * setup provisioned, each service logging to .local/test-logs/<service>.log. Each e2e suite uses
  * its own ports, so that a suite still stopping never collides with the next one starting.
  */
-export async function startE2ESystem(ports: Record<ServiceName, number>): Promise<E2ESystem> {
+export async function startE2ESystem(ports: Record<ServiceName, number>, adminUrl = process.env.TEST_DATABASE_URL!): Promise<E2ESystem> {
   const system = await startSystem({
-    adminUrl: process.env.TEST_DATABASE_URL!,
+    adminUrl,
     ports,
     logDir: `${__dirname}/../../.local/test-logs`,
   });
   return { system, gw: system.urls.gateway };
+}
+
+/**
+ * A database of the suite's own, beside the run's test database, provisioned and migrated as
+ * production: for a suite that needs a federation nobody else has built in (one root only).
+ */
+export async function ownDatabase(suffix: string): Promise<string> {
+  const adminUrl = process.env.TEST_DATABASE_URL!;
+  const url = withDatabase(adminUrl, `${new URL(adminUrl).pathname.slice(1)}_${suffix}`);
+  await provisionDatabase(url, { recreate: true });
+  await migrateAll(url);
+  return url;
 }
 
 /** POST /api/v1/auth/token: the answer as it came (status and body), for a suite to assert on. */

@@ -22,6 +22,7 @@ node infra/dist/cli.js seed
 cat <<MSG
 
 Gonghui is running.
+  Staff console     http://127.0.0.1:3000/   (工会工作台: log in below)
   API gateway       http://127.0.0.1:3000   (health: /health)
   API documentation http://127.0.0.1:3000/api/docs
   Event catalogue   http://127.0.0.1:3000/api/v1/events/asyncapi

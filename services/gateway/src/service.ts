@@ -7,6 +7,7 @@ import { OpenApiAggregator } from './docs/openapi-aggregator';
 import { IdempotencyKey } from './idempotency/idempotency-key.entity';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { IdempotencyStore } from './idempotency/idempotency-store';
+import { serveConsole } from './console/serve-console';
 import { createServiceProxy, serveProxyFirst } from './proxy/service-proxy';
 import { serviceRoutesFromEnv } from './proxy/service-routes';
 import { LoginFailure } from './users/login-failure.entity';
@@ -30,6 +31,7 @@ export function gatewayService(config: ServiceConfig = serviceConfigFromEnv('gat
       serveProxyFirst(app.getHttpServer(), createServiceProxy(serviceRoutesFromEnv(), config.jwtSecret, undefined, app.get(IdempotencyStore), revokedAtTheGateway(app.get(RevocationList))));
       await app.register(fastifyStatic, { root: getAbsoluteFSPath(), prefix: '/api/docs/assets/', index: false, decorateReply: false });
       app.get(OpenApiAggregator).attach(app);
+      await serveConsole(app);
     },
   };
 }
