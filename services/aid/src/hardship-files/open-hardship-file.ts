@@ -40,9 +40,12 @@ export class OpenHardshipFile {
     return this.transaction.run(
       async (tx) => {
         const member = await requireActiveMember(tx, request.memberId, principal);
-        const storedKey = this.files.storedHouseholdKey(householdKey(request.household, member.memberId));
+        const key = householdKey(request.household, member.memberId);
+        const storedKey = this.files.storedHouseholdKey(key);
         const hasOpenFile = await this.files.hasOpenFile(tx, member.memberId);
-        const householdHasOpenFile = await this.files.householdHasOpenFile(tx, storedKey);
+        // A member who is a household of their own has no household to check apart from themselves
+        // (a second look could see a file committed since the first, and name the wrong conflict).
+        const householdHasOpenFile = key.startsWith('member:') ? false : await this.files.householdHasOpenFile(tx, storedKey);
         const outcome = openHardshipFile(
           { memberId: member.memberId, orgUnitId: member.orgUnitId, orgUnitPath: member.orgUnitPath, hasOpenFile, householdHasOpenFile },
           { fileId: randomUUID(), cause: request.cause, grade: request.grade ?? null, visit: request.visit, visitedBy: principal.username, now: new Date() },
