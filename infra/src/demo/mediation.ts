@@ -1,5 +1,5 @@
 import { chinaDate } from '@gonghui/service-kit';
-import type { DemoCall } from './training-programmes';
+import { type DemoCall, demoRequests } from './demo-call';
 
 const CENTRE = '示范市劳动争议调解中心';
 const ROSTER = [
@@ -18,21 +18,7 @@ const ROSTER = [
  * seed again changes nothing. `members`: at least 4 members known to mediation (by event).
  */
 export async function seedMediation(call: DemoCall, members: readonly string[], log = (m: string) => console.log(m)): Promise<void> {
-  const must = async (method: string, path: string, body?: unknown) => {
-    const res = await call(method, path, body);
-    if (res.status >= 300) throw new Error(`seed: ${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
-  /** Members reach mediation by event: retry a call naming one until mediation knows them. */
-  const eventually = async (method: string, path: string, body: unknown) => {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const res = await call(method, path, body);
-      if (res.status < 300) return res.body;
-      if (res.status !== 422 || Date.now() > deadline) throw new Error(`seed: ${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  };
+  const { must, onceKnown: eventually } = demoRequests(call);
   const roster = (await must('GET', '/api/v1/mediation/mediators?limit=500')).items as { centreName: string }[];
   if (roster.some((m) => m.centreName === CENTRE)) return;
   log('seed: mediation centre, roster, cases in every stage and a verified hazard report (调解)');
@@ -65,10 +51,11 @@ export async function seedMediation(call: DemoCall, members: readonly string[], 
   await panel(open.id, union, [lawyer]);
 
   // Collective, court-delegated, of non-member workers too.
-  await must('POST', '/api/v1/mediation/cases', {
+  await eventually('POST', '/api/v1/mediation/cases', {
     source: 'court-delegation',
     summary: '建筑工地三名工人追讨工资（法院委派调解）',
-    workers: [{ name: '刘大勇', contact: '13900001111' }, { name: '黄小军', contact: '13900002222' }, { name: '马向前', contact: '13900003333' }],
+    // one of them a member: the case belongs to the member's union (the seed acts as the federation administrator, who has none)
+    workers: [{ memberId: members[3] }, { name: '刘大勇', contact: '13900001111' }, { name: '黄小军', contact: '13900002222' }, { name: '马向前', contact: '13900003333' }],
     employer: { name: '示范市宏基建筑劳务有限公司' },
     claims: [{ type: 'unpaid-wages', amountFen: 5_400_000 }, { type: 'work-injury', description: '马向前左手骨折，请求工伤待遇' }],
     receivedOn: daysAgo(1),

@@ -42,6 +42,17 @@ describe('mediation: intake and the statutory clock', () => {
     await app?.close();
   });
 
+  it('a case of non-members only belongs to the receiving mediator’s union; the federation administrator, who has none, is told so and nothing is stored', async () => {
+    const summary = `非会员讨薪 ${randomUUID()}`;
+    const mine = await receive({ summary, workers: [{ name: '刘大勇', contact: '13900001111' }] }).expect(201);
+    const [stored] = (await runtime.dataSource.query('SELECT org_unit_path FROM cases WHERE id = $1', [mine.body.id])) as { org_unit_path: string }[];
+    expect(stored.org_unit_path).toBe(districtA);
+    const refused = await receive({ summary, workers: [{ name: '黄小军', contact: '13900002222' }] }, tokenFor()).expect(422);
+    expect(refused.body.type).toMatch(/case-needs-unit$/);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'workers' })]);
+    expect(await casesWithSummary(summary)).toBe(1);
+  });
+
   it('receives a collective case of a member and a non-member: name and mobile sealed, shown masked, never in the event', async () => {
     const [memberId] = await enrol(1);
     const reader = await TopicReader.open(DisputeCaseReceivedV1.topic);

@@ -60,6 +60,17 @@ export class OpenCase {
       if (unknown.length > 0) {
         throw new Problem(422, 'unknown-member', '会员不存在 / Unknown member', '未找到会员 / A member is not known here', unknown);
       }
+      // A case belongs to its member worker's unit, else to the receiving officer's own; the
+      // federation administrator has no unit of their own to give it.
+      if (orgUnitPath === null && principal.scopePath === '/') {
+        throw new Problem(
+          422,
+          'case-needs-unit',
+          '案件须归属一个组织 / The case needs a union to belong to',
+          '没有会员当事人的案件归属受理人所在单位，请以所在单位的调解员身份受理 / A case with no member worker belongs to the receiving officer’s union: receive it as a mediator of a union',
+          [{ field: 'workers', message: '须至少有一名会员，或由所在单位的调解员受理 / name a member worker, or receive it as a union’s mediator' }],
+        );
+      }
       const opened = openCase({
         caseId: randomUUID(),
         orgUnitPath: orgUnitPath ?? principal.scopePath,
