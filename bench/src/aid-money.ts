@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import http from 'node:http';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
@@ -7,6 +6,7 @@ import { PersonalDataVault } from '@gonghui/identifiers';
 import { withDatabase } from '@gonghui/persistence';
 import { kafkaSettingsFromEnv } from '@gonghui/messaging';
 import { adminUrlFromEnv, createTopics, migrateAll, provisionDatabase, REPO_ROOT, serviceDatabaseUrl, startSystem } from '@gonghui/infra';
+import { closeConnections, request } from './http-client';
 import { Figures, measure, printTable } from './measure';
 
 /**
@@ -36,20 +36,6 @@ const WARMTH = 33_875; // 338.75 yuan: 5.42 million yuan over 16,000 workers
 
 const log = (m: string) => console.log(`[bench] ${m}`);
 const hex = (id: string) => id.replace(/-/g, '');
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1024 });
-
-function request(url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers: body ? { ...headers, 'content-length': String(Buffer.byteLength(body)) } : headers, agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 /** `count` members of `unitPath` known to aid, each with a decided application of `amountFen` (collective decision passed). */
 async function decidedApplications(pool: Pool, unitId: string, unitPath: string, count: number, amountFen: number, withAccounts: boolean): Promise<string[]> {
@@ -191,7 +177,7 @@ async function main(): Promise<void> {
   } finally {
     await system.stop();
     await pool.end();
-    agent.destroy();
+    closeConnections();
   }
 }
 

@@ -1,4 +1,3 @@
-import http from 'node:http';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
@@ -7,6 +6,7 @@ import { withDatabase } from '@gonghui/persistence';
 import { DEVELOPMENT_JWT_SECRET } from '@gonghui/service-kit';
 import { kafkaSettingsFromEnv } from '@gonghui/messaging';
 import { adminUrlFromEnv, createTopics, migrateAll, provisionDatabase, REPO_ROOT, serviceDatabaseUrl, startSystem } from '@gonghui/infra';
+import { request } from './http-client';
 import { Figures, measure, printTable } from './measure';
 
 /**
@@ -30,20 +30,7 @@ const CONCURRENCY = arg('concurrency', 2);
 
 const log = (m: string) => console.log(`[bench] ${m}`);
 const hex = () => randomUUID().replace(/-/g, '');
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-
-function get(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'GET', headers, agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = (url: string, headers: Record<string, string>) => request(url, 'GET', headers);
 
 async function main(): Promise<void> {
   const adminUrl = withDatabase(adminUrlFromEnv(), 'gonghui_bench_mediation');

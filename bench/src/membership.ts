@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
@@ -9,6 +8,7 @@ import { maskMobile, maskNationalId, parseNationalId, PersonalDataVault, synthet
 import { withDatabase } from '@gonghui/persistence';
 import { kafkaSettingsFromEnv } from '@gonghui/messaging';
 import { adminUrlFromEnv, createTopics, migrateAll, provisionDatabase, REPO_ROOT, serviceDatabaseUrl, startSystem } from '@gonghui/infra';
+import { closeConnections, request } from './http-client';
 import { CpuMeter, Figures, measure, measureAtRate, pidsMatching, printTable } from './measure';
 
 /**
@@ -92,21 +92,6 @@ async function bulkInsert(pool: Pool, from: number, count: number, batch = 5000)
   }
 }
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1024 });
-
-/** One request over a kept-alive connection (lighter on the shared cores than fetch). */
-function request(url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers: body ? { ...headers, 'content-length': String(Buffer.byteLength(body)) } : headers, agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 function rssMb(pid: number | undefined): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -242,7 +227,7 @@ async function main(): Promise<void> {
     await system.stop();
     await pool.end();
     await admin.end();
-    agent.destroy();
+    closeConnections();
   }
 }
 

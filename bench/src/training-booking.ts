@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import http from 'node:http';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { withDatabase } from '@gonghui/persistence';
 import { kafkaSettingsFromEnv } from '@gonghui/messaging';
 import { adminUrlFromEnv, createTopics, migrateAll, provisionDatabase, REPO_ROOT, serviceDatabaseUrl, startSystem } from '@gonghui/infra';
+import { closeConnections, request } from './http-client';
 import { Figures, measure, printTable } from './measure';
 
 /**
@@ -30,20 +30,6 @@ const POOL = Number(process.env.DATABASE_POOL_SIZE ?? 10);
 
 const log = (m: string) => console.log(`[bench] ${m}`);
 const hex = (id: string) => id.replace(/-/g, '');
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1024 });
-
-function request(url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers: body ? { ...headers, 'content-length': String(Buffer.byteLength(body)) } : headers, agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 /** Member i's two choices, never the same session: for each block of `sessions` members both are permutations, so each session is chosen by 2 × members / sessions members. */
 const choices = (i: number): [number, number] => [i % SESSIONS, ((i % SESSIONS) + 1 + (Math.floor(i / SESSIONS) % (SESSIONS - 1))) % SESSIONS];
@@ -161,7 +147,7 @@ async function main(): Promise<void> {
   } finally {
     await system.stop();
     await pool.end();
-    agent.destroy();
+    closeConnections();
   }
 }
 

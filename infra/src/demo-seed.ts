@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { chinaDate } from '@gonghui/service-kit';
 import { CHONGQING_DISTRICTS, DemoDistrict, demoName, demoPeople, seededRandom } from './demo-people';
 import { seedAidFiles } from './demo/aid-files';
+import { demoRequests } from './demo/demo-call';
 import { seedAidMoney } from './demo/aid-money';
 import { seedTrainingProgrammes } from './demo/training-programmes';
 import { seedTrainingCore } from './demo/training-core';
@@ -98,11 +99,7 @@ export async function seedDemoFederation(gatewayUrl: string, credentials = { use
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
   };
-  const must = async (method: string, path: string, body?: unknown) => {
-    const res = await call(method, path, body);
-    if (res.status >= 300) throw new Error(`seed: ${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
+  const { must } = demoRequests(call);
 
   // The root is the oldest unit of the tree (every other unit has a parent made before it).
   const rootState = async () => demoRootState((await must('GET', '/api/v1/membership/org-units?limit=1')).items[0]);

@@ -1,6 +1,6 @@
 import { chinaDate } from '@gonghui/service-kit';
+import { type DemoCall as Call, demoRequests } from './demo-call';
 
-type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
 
 const daysAgo = (days: number) => chinaDate(new Date(Date.now() - days * 86_400_000));
 
@@ -101,10 +101,7 @@ export async function seedAidFiles(call: Call, yubeiDistrictId: string, log: (me
     }
     if (!file) throw new Error('seed: no 渝北区 member could be given a hardship file');
     next++;
-    const must = async (method: string, path: string, body: unknown) => {
-      const res = await call(method, path, body);
-      if (res.status >= 300) throw new Error(`seed: ${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
-    };
+    const { must } = demoRequests(call);
     if (demo.furtherVisit) await must('POST', `/api/v1/aid/hardship-files/${file.id}/visits`, { visitedOn: daysAgo(3), notes: demo.furtherVisit });
     if (demo.referral) await must('POST', `/api/v1/aid/hardship-files/${file.id}/employment-referrals`, { ableAndWilling: true, preferredDistrict: '渝北区', ...demo.referral });
     if (demo.review) await must('POST', `/api/v1/aid/hardship-files/${file.id}/review`, { reviewedOn: daysAgo(1), ...demo.review });

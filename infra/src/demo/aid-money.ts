@@ -1,6 +1,6 @@
 import { chinaDate } from '@gonghui/service-kit';
+import { type DemoCall as Call, demoRequests } from './demo-call';
 
-type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
 
 const daysAgo = (days: number) => chinaDate(new Date(Date.now() - days * 86_400_000));
 const CITY_FUND = '困难职工帮扶资金（市级）';
@@ -49,11 +49,7 @@ const APPLICATIONS: DemoApplication[] = [
  * has the city fund is left as it is.
  */
 export async function seedAidMoney(call: Call, rootUnitId: string, yubeiDistrictId: string, log: (message: string) => void = console.log): Promise<void> {
-  const must = async (method: string, path: string, body?: unknown) => {
-    const res = await call(method, path, body);
-    if (res.status >= 300) throw new Error(`seed: ${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
+  const { must } = demoRequests(call);
   const existing = await must('GET', '/api/v1/aid/budgets?source=federation-appropriation&limit=500');
   if (existing.items.some((b: { name: string }) => b.name === CITY_FUND)) return log('seed: aid budgets already seeded');
   log('seed: aid budgets, applications in every stage, a payment batch');

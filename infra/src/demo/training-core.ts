@@ -1,4 +1,4 @@
-import type { DemoCall } from './training-programmes';
+import { type DemoCall, demoRequests } from './demo-call';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -21,21 +21,7 @@ const COURSES = [
  * running the seed again changes nothing. `members`: at least 6 active members known to training.
  */
 export async function seedTrainingCore(call: DemoCall, members: readonly string[], log = (m: string) => console.log(m)): Promise<void> {
-  const must = async (method: string, path: string, body?: unknown) => {
-    const res = await call(method, path, body);
-    if (res.status >= 300) throw new Error(`seed: ${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
-  /** Members arrive in training by event: retry a call that names one until training knows them. */
-  const eventually = async (method: string, path: string, body: unknown) => {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const res = await call(method, path, body);
-      if (res.status < 300) return res.body;
-      if (res.status !== 422 || Date.now() > deadline) throw new Error(`seed: ${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  };
+  const { must, onceKnown: eventually } = demoRequests(call);
   const catalogue = (await must('GET', '/api/v1/training/courses?limit=500')).items as { title: string }[];
   if (catalogue.some((c) => c.title === COURSES[0].title)) return;
 

@@ -1,7 +1,6 @@
 import { chinaDate } from '@gonghui/service-kit';
+import { type DemoCall, demoRequests } from './demo-call';
 
-/** One call to the API through the gateway, as the seed makes them. */
-export type DemoCall = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
 
 const DAY = 86_400_000;
 const dayFrom = (today: string, n: number) => new Date(Date.parse(`${today}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
@@ -15,21 +14,7 @@ const at = (day: string, clock: string) => `${day}T${clock}:00+08:00`;
  * active members known to training (the seed's enrolled members; at least 7, or nothing is made).
  */
 export async function seedTrainingProgrammes(call: DemoCall, members: readonly string[], log = (m: string) => console.log(m)): Promise<void> {
-  const must = async (method: string, path: string, body?: unknown) => {
-    const res = await call(method, path, body);
-    if (res.status >= 300) throw new Error(`seed: ${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
-  /** Members arrive in training by event: retry a call that names one until training knows them. */
-  const eventually = async (method: string, path: string, body: unknown) => {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const res = await call(method, path, body);
-      if (res.status < 300) return res.body;
-      if (res.status !== 422 || Date.now() > deadline) throw new Error(`seed: ${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  };
+  const { must, onceKnown: eventually } = demoRequests(call);
   // Members 0–3 enter the competition, 4–5 are guardians in the childcare class, 6 takes a job.
   if (members.length < 7) {
     log('seed: training programmes need 7 members; skipped');
