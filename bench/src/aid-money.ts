@@ -1,12 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { PersonalDataVault } from '@gonghui/identifiers';
-import { withDatabase } from '@gonghui/persistence';
-import { kafkaSettingsFromEnv } from '@gonghui/messaging';
-import { adminUrlFromEnv, createTopics, migrateAll, provisionDatabase, REPO_ROOT, serviceDatabaseUrl, startSystem } from '@gonghui/infra';
+import { REPO_ROOT, serviceDatabaseUrl, startSystem } from '@gonghui/infra';
 import { closeConnections, request } from './http-client';
+import { freshBenchmarkEnvironment } from './environment';
 import { Figures, measure, printTable } from './measure';
 
 /**
@@ -67,13 +65,7 @@ async function decidedApplications(pool: Pool, unitId: string, unitPath: string,
 }
 
 async function main(): Promise<void> {
-  execFileSync('bash', [path.join(REPO_ROOT, 'infra/scripts/kafka.sh'), 'start'], { stdio: 'inherit' });
-  const adminUrl = withDatabase(adminUrlFromEnv(), 'gonghui_bench_aid');
-  log('fresh benchmark database');
-  await provisionDatabase(adminUrl, { recreate: true });
-  await migrateAll(adminUrl);
-  process.env.KAFKA_TOPIC_PREFIX = `benchaid${Date.now().toString(36)}.`;
-  await createTopics(kafkaSettingsFromEnv('gonghui-bench-aid'));
+  const adminUrl = await freshBenchmarkEnvironment('aid');
 
   const pool = new Pool({ connectionString: serviceDatabaseUrl(adminUrl, 'aid'), options: '-c search_path=aid', max: CONCURRENCY, idleTimeoutMillis: 0 });
   const city = randomUUID();

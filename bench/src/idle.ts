@@ -1,9 +1,8 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { freshBenchmarkEnvironment } from './environment';
+import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { withDatabase } from '@gonghui/persistence';
-import { kafkaSettingsFromEnv } from '@gonghui/messaging';
-import { adminUrlFromEnv, createTopics, migrateAll, provisionDatabase, REPO_ROOT, SERVICES, startSystem } from '@gonghui/infra';
+import { REPO_ROOT, SERVICES, startSystem } from '@gonghui/infra';
 
 /**
  * What the system costs at rest: how long the five services take from launch to healthy, then
@@ -26,12 +25,7 @@ function rssMb(pid: number): number {
 }
 
 async function main(): Promise<void> {
-  execFileSync('bash', [path.join(REPO_ROOT, 'infra/scripts/kafka.sh'), 'start'], { stdio: 'inherit' });
-  const adminUrl = withDatabase(adminUrlFromEnv(), 'gonghui_bench_idle');
-  await provisionDatabase(adminUrl, { recreate: true });
-  await migrateAll(adminUrl);
-  process.env.KAFKA_TOPIC_PREFIX = `idle${Date.now().toString(36)}.`;
-  await createTopics(kafkaSettingsFromEnv('gonghui-bench'));
+  const adminUrl = await freshBenchmarkEnvironment('idle');
 
   const launched = Date.now();
   const system = await startSystem({

@@ -2,11 +2,10 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { signAccessToken } from '@gonghui/auth';
-import { withDatabase } from '@gonghui/persistence';
 import { DEVELOPMENT_JWT_SECRET } from '@gonghui/service-kit';
-import { kafkaSettingsFromEnv } from '@gonghui/messaging';
-import { adminUrlFromEnv, createTopics, migrateAll, provisionDatabase, REPO_ROOT, serviceDatabaseUrl, startSystem } from '@gonghui/infra';
+import { REPO_ROOT, serviceDatabaseUrl, startSystem } from '@gonghui/infra';
 import { request } from './http-client';
+import { freshBenchmarkEnvironment } from './environment';
 import { Figures, measure, printTable } from './measure';
 
 /**
@@ -33,11 +32,7 @@ const hex = () => randomUUID().replace(/-/g, '');
 const get = (url: string, headers: Record<string, string>) => request(url, 'GET', headers);
 
 async function main(): Promise<void> {
-  const adminUrl = withDatabase(adminUrlFromEnv(), 'gonghui_bench_mediation');
-  log('fresh benchmark database');
-  await provisionDatabase(adminUrl, { recreate: true });
-  await migrateAll(adminUrl);
-  await createTopics(kafkaSettingsFromEnv('gonghui-bench-mediation'));
+  const adminUrl = await freshBenchmarkEnvironment('mediation');
   const pool = new Pool({ connectionString: serviceDatabaseUrl(adminUrl, 'mediation'), options: '-c search_path=mediation', max: CONCURRENCY, idleTimeoutMillis: 0 });
 
   const city = `/${hex()}/`;

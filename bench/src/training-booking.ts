@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { withDatabase } from '@gonghui/persistence';
-import { kafkaSettingsFromEnv } from '@gonghui/messaging';
-import { adminUrlFromEnv, createTopics, migrateAll, provisionDatabase, REPO_ROOT, serviceDatabaseUrl, startSystem } from '@gonghui/infra';
+import { REPO_ROOT, serviceDatabaseUrl, startSystem } from '@gonghui/infra';
 import { closeConnections, request } from './http-client';
+import { freshBenchmarkEnvironment } from './environment';
 import { Figures, measure, printTable } from './measure';
 
 /**
@@ -35,13 +33,7 @@ const hex = (id: string) => id.replace(/-/g, '');
 const choices = (i: number): [number, number] => [i % SESSIONS, ((i % SESSIONS) + 1 + (Math.floor(i / SESSIONS) % (SESSIONS - 1))) % SESSIONS];
 
 async function main(): Promise<void> {
-  execFileSync('bash', [path.join(REPO_ROOT, 'infra/scripts/kafka.sh'), 'start'], { stdio: 'inherit' });
-  const adminUrl = withDatabase(adminUrlFromEnv(), 'gonghui_bench_training');
-  log('fresh benchmark database');
-  await provisionDatabase(adminUrl, { recreate: true });
-  await migrateAll(adminUrl);
-  process.env.KAFKA_TOPIC_PREFIX = `benchtraining${Date.now().toString(36)}.`;
-  await createTopics(kafkaSettingsFromEnv('gonghui-bench-training'));
+  const adminUrl = await freshBenchmarkEnvironment('training');
 
   // As many connections as the service's own pool (DATABASE_POOL_SIZE, 10): the baseline takes seats with the same database means.
   const pool = new Pool({ connectionString: serviceDatabaseUrl(adminUrl, 'training'), options: '-c search_path=training', max: POOL, idleTimeoutMillis: 1000 });
