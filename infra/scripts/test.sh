@@ -22,7 +22,27 @@ cleanup() { if $started_kafka; then bash infra/scripts/kafka.sh stop || true; fi
 trap cleanup EXIT
 bash infra/scripts/kafka.sh start
 
-say "Integration and end-to-end tests (real Postgres, real Kafka)"
 # --forceExit: kafkajs keeps sockets alive for a moment after disconnect; the suites close
 # everything they open, this only stops Jest waiting for the OS to reap them.
-npx jest --selectProjects integration e2e --runInBand --ci --forceExit
+jest_ci=(npx jest --runInBand --ci --forceExit)
+test_db="${TEST_DATABASE_URL:-$(node -p 'const u = new URL(process.env.DATABASE_URL); u.pathname = "/gonghui_test"; u.href')}"
+shards="${TEST_SHARDS:-2}"
+
+say "Integration tests in $shards shards side by side (real Postgres, real Kafka)"
+# Much of an integration suite's time is waiting (consumer groups joining, events arriving), so
+# two shards use two cores better than one. Each shard has its own database and, through the
+# global setup, its own topic prefix and consumer groups: neither sees the other's rows or events.
+# The suite that kills the broker would break the other shard, so it runs alone afterwards.
+shard_pids=()
+for i in $(seq 1 "$shards"); do
+  ( TEST_DATABASE_URL="${test_db}_s$i" "${jest_ci[@]}" --selectProjects integration --shard="$i/$shards" \
+      --testPathIgnorePatterns broker-outage 2>&1 | sed -u "s/^/[shard $i] /" ) &
+  shard_pids+=($!)
+done
+failed=0
+for pid in "${shard_pids[@]}"; do wait "$pid" || failed=1; done
+(( failed == 0 )) || { echo "integration tests failed (see the [shard N] lines above)" >&2; exit 1; }
+TEST_DATABASE_URL="$test_db" "${jest_ci[@]}" --selectProjects integration -- broker-outage
+
+say "End-to-end tests: the whole system through the gateway, and the console in Chromium"
+TEST_DATABASE_URL="$test_db" "${jest_ci[@]}" --selectProjects e2e

@@ -28,6 +28,8 @@ function databaseName(url: string): string {
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
+const PROVISION_ROLES_LOCK = 7_348_112_001;
+
 /**
  * Create the database if missing, one login role and one schema per service, each role
  * limited to its own schema: nobody but the owner may connect-and-read another schema, and
@@ -41,6 +43,9 @@ export async function provisionDatabase(adminUrl: string, options: { recreate?: 
     if (options.recreate) await server.query(`DROP DATABASE IF EXISTS ${ident(database)} WITH (FORCE)`);
     const exists = await server.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (exists.rowCount === 0) await server.query(`CREATE DATABASE ${ident(database)}`);
+    // Roles are shared by every database on the server: two provisionings at once (parallel test
+    // shards, replicas starting together) would race on CREATE/ALTER ROLE without this lock.
+    await server.query('SELECT pg_advisory_lock($1)', [PROVISION_ROLES_LOCK]);
     for (const service of SERVICES) {
       const role = serviceRole(service);
       const password = rolePassword(service, options.env);
@@ -55,6 +60,7 @@ export async function provisionDatabase(adminUrl: string, options: { recreate?: 
          END $$`,
       );
     }
+    await server.query('SELECT pg_advisory_unlock($1)', [PROVISION_ROLES_LOCK]);
   } finally {
     await server.end();
   }

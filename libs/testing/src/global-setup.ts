@@ -19,7 +19,8 @@ export default async function globalSetup(): Promise<void> {
   await provisionDatabase(adminUrl, { recreate: true });
   await migrateAll(adminUrl);
 
-  const prefix = `t${Date.now().toString(36)}.`;
+  // The process id keeps two shards started in the same millisecond apart.
+  const prefix = `t${Date.now().toString(36)}-${process.pid.toString(36)}.`;
   process.env.KAFKA_TOPIC_PREFIX = prefix;
   const settings = kafkaSettingsFromEnv('gonghui-tests');
   await deleteTopicsOfEarlierRuns(settings.brokers);
@@ -34,7 +35,7 @@ async function deleteTopicsOfEarlierRuns(brokers: string[]): Promise<void> {
     // Only runs that started over an hour ago: a run still going on (another checkout, another
     // service's tests on the same broker) keeps its topics.
     const old = (await admin.listTopics()).filter((t) => {
-      const started = /^t([0-9a-z]+)\.gonghui\./.exec(t)?.[1];
+      const started = /^t([0-9a-z]+)(?:-[0-9a-z]+)?\.gonghui\./.exec(t)?.[1];
       return started !== undefined && parseInt(started, 36) < Date.now() - 60 * 60_000;
     });
     if (old.length > 0) await admin.deleteTopics({ topics: old, timeout: 10_000 }).catch(() => undefined);
