@@ -73,6 +73,7 @@ export interface KafkaEventTransportOptions {
 export class KafkaEventTransport extends Server implements CustomTransportStrategy {
   override readonly propagatesEventHandlerErrors = true;
   private consumers: EventConsumer[] = [];
+  private unchainedHandlers?: [string, MessageHandler[]][];
 
   constructor(private readonly options: KafkaEventTransportOptions) {
     super();
@@ -127,11 +128,29 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
     return this.consumers as T;
   }
 
-  /** The handlers by consumer group; several handlers of one event type are chained by `next`. */
+  /**
+   * Every handler of each event type. Nest chains several handlers of one type by `next`, and
+   * calling the head also calls the rest (its `forkJoinHandlersIfAttached`): a second group's
+   * handler would then run inside the first group's transaction as well as in its own. So the
+   * chain is taken apart once, and each handler is invoked alone, by its own group's consumer.
+   */
+  private handlersByPattern(): [string, MessageHandler[]][] {
+    if (!this.unchainedHandlers) {
+      this.unchainedHandlers = [...this.messageHandlers].map(([pattern, head]) => {
+        const chain: MessageHandler[] = [];
+        for (let handler: MessageHandler | undefined = head; handler; handler = handler.next) chain.push(handler);
+        for (const handler of chain) handler.next = undefined;
+        return [pattern, chain];
+      });
+    }
+    return this.unchainedHandlers;
+  }
+
+  /** The handlers by consumer group. */
   private handlerGroups(): [string, Subscription[]][] {
     const groups = new Map<string, Subscription[]>();
-    for (const [pattern, head] of this.messageHandlers) {
-      for (let handler: MessageHandler | undefined = head; handler; handler = handler.next) {
+    for (const [pattern, handlers] of this.handlersByPattern()) {
+      for (const handler of handlers) {
         if (!handler.isEventHandler) throw new Error(`${pattern}: only @EventPattern handlers are served (no request/response over Kafka)`);
         const { group, batch } = (handler.extras ?? {}) as Partial<EventHandlerOptions>;
         if (!group) throw new Error(`@EventPattern('${pattern}') needs a consumer group: { group: '…' }`);

@@ -32,8 +32,9 @@ import { eventually, TopicReader } from '@gonghui/testing';
 const flaky = randomUUID(); // fails twice, then succeeds
 const hopeless = randomUUID(); // always fails: dead-lettered after the bounded attempts
 const poison = randomUUID(); // refuses itself as never handleable: dead-lettered at once
+const shared = randomUUID(); // handled by two groups of the same service
 const attemptsOf = new Map<string, number>();
-const eventIdOf = new Map([flaky, hopeless, poison].map((memberId) => [memberId, randomUUID()]));
+const eventIdOf = new Map([flaky, hopeless, poison, shared].map((memberId) => [memberId, randomUUID()]));
 
 @Controller()
 class TestHandlers {
@@ -46,6 +47,13 @@ class TestHandlers {
     await manager.query('INSERT INTO effects (member_id, attempt) VALUES ($1, $2)', [memberId, attempt]);
     if (memberId === poison) throw new PoisonEvent('this event can never be handled');
     if (memberId === hopeless || attempt < 3) throw new Error(`attempt ${attempt} failed after writing its effect`);
+  }
+
+  /** A second group on the same event type: Nest chains the two handlers, the transport must not. */
+  @OnEvent(MemberLeftV1, { group: 'transport-test-second' })
+  async leftToo(@Payload() event: CloudEvent<MemberLeftV1>, @Ctx() { manager }: EventTransaction): Promise<void> {
+    if (event.data.memberId !== shared) return;
+    await manager.query('INSERT INTO effects (member_id, attempt) VALUES ($1, 0)', [shared]);
   }
 }
 
@@ -95,7 +103,7 @@ describe('Kafka event transport (custom transport strategy)', () => {
         time: new Date().toISOString(),
         data: { memberId, orgUnitId: randomUUID(), reason: 'retired', leftAt: new Date().toISOString() },
       });
-    await publisher.publish([flaky, hopeless, poison].map((id) => ({ topic: physicalTopic(settings, MemberLeftV1.topic), key: id, ...left(id) })));
+    await publisher.publish([flaky, hopeless, poison, shared].map((id) => ({ topic: physicalTopic(settings, MemberLeftV1.topic), key: id, ...left(id) })));
   });
 
   afterAll(async () => {
@@ -125,6 +133,12 @@ describe('Kafka event transport (custom transport strategy)', () => {
     expect(letter.headers.dlt_reason).toMatch(/attempt \d+ failed after writing its effect/);
     expect(await effects(hopeless)).toEqual([]);
     expect(await inboxRows(hopeless)).toBe(0);
+  });
+
+  it('runs each group\'s handler once, in its own group, when two groups of a service handle one event type', async () => {
+    await eventually(async () => expect(Number((await dataSource.query(`SELECT count(*) AS n FROM inbox WHERE event_id = $1`, [eventIdOf.get(shared)]))[0].n)).toBe(2));
+    // the first group's handler ignores this member; the second's wrote exactly one effect
+    expect(await effects(shared)).toEqual([0]);
   });
 
   it('dead-letters a poison event at once, without its effect', async () => {
