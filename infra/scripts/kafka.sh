@@ -142,7 +142,9 @@ kill_now() {
 }
 
 case "${1:-}" in
-  start) start ;;
+  # One start at a time: two starting together (parallel test shards, a test restarting the
+  # broker) would both find the port closed and launch two brokers on one data directory.
+  start) mkdir -p "$KAFKA_DIR"; exec 9>"$KAFKA_DIR/start.lock"; flock 9; start ;;
   stop) stop ;;
   kill) kill_now ;;
   wait) wait_ready 90 ;;
