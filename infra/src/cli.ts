@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { kafkaSettingsFromEnv } from '@gonghui/messaging';
+import { allTopics } from '@gonghui/contracts';
+import { createKafka, deadLetterReplayMigrations, kafkaSettingsFromEnv, OPERATIONS_SCHEMA, prepareReplayRecord, replayDeadLetters } from '@gonghui/messaging';
+import { createServiceDataSource } from '@gonghui/persistence';
 import { adminUrlFromEnv, migrateAll, provisionDatabase, REPO_ROOT, serviceDatabaseUrl, SERVICES } from './provision';
 import { createTopics } from './topics';
 import { portsOf, startSystem } from './system';
@@ -16,6 +18,9 @@ import { makeNationalId, Sex } from './demo-people';
  *   seed       the demo federation, through the gateway
  *   national-id [--region 500112] [--born 1988-03-15] [--sex f|m]
  *              prints a valid, synthetic resident ID (default: 渝北区, a random adult, random sex)
+ *   replay-dead-letters [--consumer aid.member-directory] [--topic gonghui.membership.member.v1] [--event-id <id>] [--dry-run]
+ *              publishes dead-lettered events again, once their cause is fixed; each (consumer, event) once
+ *              (recorded in the `ops` schema); --dry-run lists them (docs/operations.md, Runbook)
  */
 const PID_DIR = path.join(REPO_ROOT, '.local', 'pids');
 const LOG_DIR = path.join(REPO_ROOT, '.local', 'logs');
@@ -41,6 +46,9 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
   }
   const adminUrl = adminUrlFromEnv();
   switch (command) {
+    case 'replay-dead-letters':
+      await replayCommand(adminUrl, args);
+      return;
     case 'provision':
       await provisionDatabase(adminUrl);
       await migrateAll(adminUrl);
@@ -67,7 +75,25 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
       return;
     }
     default:
-      throw new Error(`unknown command ${command}; use provision | topics | start | stop | seed | national-id`);
+      throw new Error(`unknown command ${command}; use provision | topics | start | stop | seed | national-id | replay-dead-letters`);
+  }
+}
+
+async function replayCommand(adminUrl: string, args: string[]): Promise<void> {
+  const dryRun = args.includes('--dry-run');
+  const { consumer, topic, 'event-id': eventId, ...rest } = flags(args.filter((a) => a !== '--dry-run'));
+  if (Object.keys(rest).length) throw new Error(`unknown option --${Object.keys(rest)[0]}; use --consumer, --topic, --event-id, --dry-run`);
+  const settings = kafkaSettingsFromEnv('gonghui-dead-letter-replay');
+  const dataSource = createServiceDataSource({ url: adminUrl, schema: OPERATIONS_SCHEMA, entities: [], migrations: deadLetterReplayMigrations, poolSize: 2, applicationName: 'gonghui-dead-letter-replay' });
+  await dataSource.initialize();
+  try {
+    await prepareReplayRecord(dataSource);
+    const topics = topic ? [topic] : allTopics().filter((t) => !t.endsWith('.dlt'));
+    const report = await replayDeadLetters({ kafka: createKafka(settings), dataSource, topics, topicPrefix: settings.topicPrefix, consumer, eventId, dryRun });
+    for (const r of report.replayed) console.log(`${dryRun ? 'would replay' : 'replayed'} ${r.eventType ?? '?'} ${r.eventId} for ${r.consumer} on ${r.topic}`);
+    console.log(`${report.found} dead-lettered event(s) found, ${report.replayed.length} ${dryRun ? 'to replay' : 'replayed'}, ${report.alreadyReplayed} replayed before`);
+  } finally {
+    await dataSource.destroy();
   }
 }
 

@@ -9,7 +9,10 @@ import { parse } from 'yaml';
 describe('docker-compose.yml', () => {
   const root = path.resolve(__dirname, '../..');
   const compose = parse(fs.readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
-    services: Record<string, { build?: unknown; image?: string; command?: string[]; environment?: Record<string, unknown>; depends_on?: Record<string, unknown> }>;
+    services: Record<
+      string,
+      { build?: unknown; image?: string; command?: string[]; environment?: Record<string, unknown>; depends_on?: Record<string, unknown>; healthcheck?: { test: string[] } }
+    >;
   };
   const services = compose.services;
   const domain = ['membership', 'aid', 'training', 'mediation'];
@@ -19,11 +22,14 @@ describe('docker-compose.yml', () => {
     expect(services.kafka.image).toBe('apache/kafka:3.9.1');
     expect(services.kafka.environment).toMatchObject({ KAFKA_PROCESS_ROLES: 'broker,controller', KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS: 0 });
     expect(services.provision.command?.join(' ')).toContain('infra/dist/cli.js provision');
+    expect(services.provision.build).toEqual({ context: '.', args: { SERVICE: 'infra' } });
   });
 
-  it.each([...domain, 'gateway'])('%s is built from the repository with the variables it reads', (name) => {
+  it.each([...domain, 'gateway'])('%s is its own image, built from the repository with the variables it reads, ready by /health/ready', (name) => {
     const service = services[name];
-    expect(service.build).toBe('.');
+    expect(service.build).toEqual({ context: '.', args: { SERVICE: name } });
+    expect(service.image).toBe(`gonghui/${name}`);
+    expect(service.healthcheck?.test.join(' ')).toContain('/health/ready');
     expect(service.command).toEqual(['node', `services/${name}/dist/main.js`]);
     expect(fs.existsSync(path.join(root, 'services', name, 'src', 'main.ts'))).toBe(true);
     const env = service.environment ?? {};
@@ -67,9 +73,15 @@ describe('docker-compose.yml', () => {
     expect(fs.readFileSync(path.join(root, '.gitignore'), 'utf8').split('\n')).toContain('.env');
   });
 
-  it('has a Dockerfile that builds every workspace', () => {
+  it('has one multi-stage Dockerfile whose SERVICE argument picks what is built and shipped', () => {
     const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
     expect(dockerfile).toMatch(/npm ci/);
-    expect(dockerfile).toMatch(/tsc -b tsconfig\.build\.json/);
+    expect(dockerfile.match(/^FROM /gm)).toHaveLength(2);
+    expect(dockerfile).toMatch(/^ARG SERVICE$/m);
+    expect(dockerfile).toMatch(/tsc -b services\/\$SERVICE/);
+    // the gateway's image builds everything and the console it serves
+    expect(dockerfile).toMatch(/"\$SERVICE" = gateway \]; then npx tsc -b tsconfig\.build\.json && npm run build -w console/);
+    expect(dockerfile).toMatch(/services\/\$SERVICE\/dist\/main\.js/);
+    for (const name of [...domain, 'gateway', 'infra']) expect(dockerfile).toContain(name);
   });
 });

@@ -19,6 +19,14 @@ describe('CloudEvents binary mode', () => {
     expect(fromBinaryMode(asBuffers, Buffer.from(value))).toEqual({ ...event, causationid: undefined });
   });
 
+  it('carries the W3C trace context as the Kafka header traceparent', () => {
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const { headers, value } = toBinaryMode({ ...event, traceparent });
+    expect(headers.traceparent).toBe(traceparent);
+    expect(fromBinaryMode({ ...headers, traceparent: Buffer.from(traceparent) }, Buffer.from(value)).traceparent).toBe(traceparent);
+    expect(toBinaryMode(event).headers).not.toHaveProperty('traceparent');
+  });
+
   it('rejects a message without CloudEvents headers, naming what is missing', () => {
     expect(() => fromBinaryMode({ ce_id: Buffer.from('x') }, Buffer.from('{}'))).toThrow(MalformedEvent);
     expect(() => fromBinaryMode({}, Buffer.from('{}'))).toThrow(/ce_type/);

@@ -12,6 +12,8 @@ export interface CloudEvent<T = unknown> {
   correlationid?: string;
   /** Id of the event whose handling produced this one. */
   causationid?: string;
+  /** W3C trace context of the span that recorded the event (Kafka header `traceparent`). */
+  traceparent?: string;
   data: T;
 }
 
@@ -41,6 +43,7 @@ export function toBinaryMode(event: CloudEvent): { headers: KafkaHeaders; value:
   if (event.subject) headers.ce_subject = event.subject;
   if (event.correlationid) headers.ce_correlationid = event.correlationid;
   if (event.causationid) headers.ce_causationid = event.causationid;
+  if (event.traceparent) headers.traceparent = event.traceparent;
   return { headers, value: JSON.stringify(event.data) };
 }
 
@@ -86,6 +89,7 @@ export function fromBinaryMode(headers: RawHeaders | undefined, value: Buffer | 
     subject: header(h, 'ce_subject'),
     correlationid: header(h, 'ce_correlationid'),
     causationid: header(h, 'ce_causationid'),
+    traceparent: header(h, 'traceparent'),
     data,
   };
 }

@@ -1,6 +1,7 @@
-import { Consumer, EachBatchPayload, EachMessagePayload, Kafka, KafkaMessage } from 'kafkajs';
+import { Admin, Consumer, EachBatchPayload, EachMessagePayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { assertValidEventData, deadLetterTopic, EventContract, EventContractViolation, findContract } from '@gonghui/contracts';
+import { ActiveSpan, consumerLag, eventsDeadLettered, eventsHandled, parseTraceparent, rootLogger, runInContext, SpanKind, startSpan } from '@gonghui/observability';
 import { inTransaction, Tx } from '@gonghui/persistence';
 import { CloudEvent, fromBinaryMode, headerTexts, MalformedEvent } from './cloud-event';
 import { EventPublisher } from './publisher';
@@ -36,6 +37,12 @@ export function on<T>(contract: EventContract<T>, handle: EventHandler<T>): Subs
  */
 export function onBatch<T>(contract: EventContract<T>, handleMany: BatchEventHandler<T>): Subscription<T> {
   return { contract, handle: (tx, event) => handleMany(tx, [event]), handleMany };
+}
+
+/** An event whose effect was applied in a transaction, with the span it was handled in. */
+interface AppliedEvent {
+  event: CloudEvent;
+  span: ActiveSpan;
 }
 
 export interface EventConsumerOptions {
@@ -115,6 +122,21 @@ export class EventConsumer {
   }
 
   /**
+   * For /metrics: how far the group's committed offsets are behind each partition's end, asked
+   * of the broker, so lag shows even while the group receives nothing (stuck or stopped).
+   */
+  async observeLag(admin: Admin): Promise<void> {
+    const committed = await admin.fetchOffsets({ groupId: this.options.topicPrefix + this.options.groupId, topics: this.topics });
+    for (const { topic, partitions } of committed) {
+      for (const end of await admin.fetchTopicOffsets(topic)) {
+        const offset = partitions.find((p) => p.partition === end.partition)?.offset;
+        const from = offset === undefined || offset === '-1' ? BigInt(end.low) : BigInt(offset);
+        consumerLag.set({ group: this.options.groupId, topic, partition: String(end.partition) }, Number(BigInt(end.high) - from));
+      }
+    }
+  }
+
+  /**
    * A whole batch in one transaction (one commit for many events), in partition order. If
    * anything in it fails, nothing of it is kept and the batch is taken message by message,
    * with retries and dead-lettering, as `process` does.
@@ -123,7 +145,7 @@ export class EventConsumer {
     const { topic, partition, messages } = batch;
     const classified = messages.map((message) => ({ message, ...this.classify(message) }));
     const events = classified.flatMap((item) => (item.kind === 'event' ? [item] : []));
-    let applied = 0;
+    let applied: AppliedEvent[] = [];
     try {
       if (events.length > 0) applied = await inTransaction(this.options.dataSource, (tx) => this.applyAllOnce(tx, events));
     } catch {
@@ -134,9 +156,11 @@ export class EventConsumer {
         resolveOffset(message.offset);
         await heartbeat();
       }
+      consumerLag.set({ group: this.options.groupId, topic, partition: String(partition) }, Number(batch.offsetLag()));
       return;
     }
-    this.handled += applied;
+    this.recordHandled(applied);
+    consumerLag.set({ group: this.options.groupId, topic, partition: String(partition) }, Number(batch.offsetLag()));
     for (const item of classified) {
       if (item.kind === 'rejected') await this.deadLetter(topic, partition, item.message, item.error);
       this.processed += 1;
@@ -148,8 +172,10 @@ export class EventConsumer {
   /**
    * Record a batch's event ids in the inbox with one statement and apply, in order, those not
    * handled before; consecutive events of a type with `handleMany` are applied by one call.
+   * Each applied event gets a span, a child of its `traceparent`; a handler of one event runs in
+   * its span's context, so the events it records in the outbox continue the same trace.
    */
-  private async applyAllOnce(tx: Tx, items: { event: CloudEvent; subscription: Subscription }[]): Promise<number> {
+  private async applyAllOnce(tx: Tx, items: { event: CloudEvent; subscription: Subscription }[]): Promise<AppliedEvent[]> {
     // Hand-written: the whole batch's inbox rows in one statement, answering which are new.
     const rows: { event_id: string }[] = await tx.query(
       `INSERT INTO inbox (consumer, event_id, event_type)
@@ -158,19 +184,36 @@ export class EventConsumer {
       [this.options.groupId, items.map((i) => i.event.id), items.map((i) => i.event.type)],
     );
     const fresh = new Set(rows.map((r) => r.event_id));
-    const todo = items.filter((i) => fresh.delete(i.event.id)); // a duplicate within the batch counts once
+    const todo = items
+      .filter((i) => fresh.delete(i.event.id)) // a duplicate within the batch counts once
+      .map((i) => ({ ...i, span: startSpan(`process ${i.event.type}`, SpanKind.CONSUMER, parseTraceparent(i.event.traceparent), { 'messaging.consumer.group.name': this.options.groupId }) }));
     for (let start = 0; start < todo.length; ) {
-      const { subscription } = todo[start];
+      const { subscription, span } = todo[start];
       let end = start + 1;
       if (subscription.handleMany) {
         while (end < todo.length && todo[end].subscription === subscription) end++;
-        await subscription.handleMany(tx, todo.slice(start, end).map((i) => i.event));
+        const run = todo.slice(start, end).map((i) => i.event);
+        if (run.length === 1) await runInContext({ trace: span.context }, () => subscription.handleMany!(tx, run));
+        else await subscription.handleMany(tx, run);
       } else {
-        await subscription.handle(tx, todo[start].event);
+        await runInContext({ trace: span.context }, () => subscription.handle(tx, todo[start].event));
       }
       start = end;
     }
-    return todo.length;
+    return todo;
+  }
+
+  /** After the commit: end the spans, count the events by type, one log line each (ids only, never data). */
+  private recordHandled(applied: AppliedEvent[]): void {
+    this.handled += applied.length;
+    const group = this.options.groupId;
+    for (const { event, span } of applied) {
+      span.end();
+      eventsHandled.inc({ group, type: event.type });
+      runInContext({ trace: span.context }, () =>
+        rootLogger().info({ consumer: group, eventType: event.type, eventId: event.id, correlationId: event.correlationid }, 'event handled'),
+      );
+    }
   }
 
   /** What a message is: an event we handle, one we skip, or one that can never be handled. */
@@ -215,7 +258,7 @@ export class EventConsumer {
   }
 
   private async handleOnce(subscription: Subscription, event: CloudEvent): Promise<void> {
-    this.handled += await inTransaction(this.options.dataSource, (tx) => this.applyAllOnce(tx, [{ event, subscription }]));
+    this.recordHandled(await inTransaction(this.options.dataSource, (tx) => this.applyAllOnce(tx, [{ event, subscription }])));
   }
 
   private async deadLetter(
@@ -238,6 +281,7 @@ export class EventConsumer {
       { topic: deadLetterTopic(topic), key: message.key?.toString() ?? '', value: message.value?.toString('utf8') ?? '', headers },
     ]);
     this.deadLettered += 1;
+    eventsDeadLettered.inc({ group: this.options.groupId, type: headers.ce_type ?? 'unknown' });
     this.options.log.error(`${this.options.groupId}: message ${topic}/${partition}@${message.offset} dead-lettered: ${error.name}: ${error.message}`);
   }
 }

@@ -8,3 +8,4 @@ export * from './outbox-relay';
 export * from './retention';
 export * from './consumer';
 export * from './event-transport';
+export * from './dead-letter-replay';

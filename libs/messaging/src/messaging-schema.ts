@@ -17,6 +17,7 @@ export class OutboxEntry {
   @Column({ type: 'jsonb' }) data!: unknown;
   @Column({ name: 'correlation_id', type: 'text', nullable: true }) correlationId!: string | null;
   @Column({ name: 'causation_id', type: 'text', nullable: true }) causationId!: string | null;
+  @Column({ type: 'text', nullable: true }) traceparent!: string | null;
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true }) publishedAt!: Date | null;
 }
 
@@ -134,5 +135,22 @@ export class MessagingRetention1764000000003 implements MigrationInterface {
   }
 }
 
+/**
+ * The W3C trace context of the request or event that recorded each outbox row, so the relay
+ * puts it into the Kafka headers and the consumers' spans join the same trace. Nullable, no
+ * default: adding it does not rewrite the table.
+ */
+export class OutboxTraceparent1764000000004 implements MigrationInterface {
+  name = 'OutboxTraceparent1764000000004';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query('ALTER TABLE outbox ADD COLUMN traceparent text');
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query('ALTER TABLE outbox DROP COLUMN traceparent');
+  }
+}
+
 /** The messaging tables and triggers, to list first in every service's migrations. */
-export const messagingMigrations = [Messaging1764000000000, MessagingNotify1764000000001, OutboxUpkeep1764000000002, MessagingRetention1764000000003];
+export const messagingMigrations = [Messaging1764000000000, MessagingNotify1764000000001, OutboxUpkeep1764000000002, MessagingRetention1764000000003, OutboxTraceparent1764000000004];

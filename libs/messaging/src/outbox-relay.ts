@@ -1,5 +1,6 @@
 import type { Client } from 'pg';
 import type { DataSource } from 'typeorm';
+import { eventsPublished, parseTraceparent, formatTraceparent, outboxBacklog, outboxOldestAge, SpanKind, startSpan } from '@gonghui/observability';
 import { openDedicatedConnection } from '@gonghui/persistence';
 import { toBinaryMode } from './cloud-event';
 import { EventPublisher, OutboundMessage } from './publisher';
@@ -32,6 +33,7 @@ interface OutboxRow {
   data: unknown;
   correlation_id: string | null;
   causation_id: string | null;
+  traceparent: string | null;
 }
 
 /**
@@ -84,6 +86,15 @@ export class OutboxRelay {
     return { pending: Number(n), lastError: this.lastError };
   }
 
+  /** For /metrics: the backlog and the age of its oldest row (read through the partial index of unpublished rows). */
+  async observeBacklog(): Promise<void> {
+    const [row] = await this.options.dataSource.query(
+      `SELECT count(*) AS n, COALESCE(EXTRACT(EPOCH FROM now() - min(occurred_at)), 0) AS age FROM outbox WHERE published_at IS NULL`,
+    );
+    outboxBacklog.set(Number(row.n));
+    outboxOldestAge.set(Math.max(0, Number(row.age)));
+  }
+
   /** Publish whatever is pending now; returns how many rows went out (0 when another replica leads). */
   async drainOnce(): Promise<number> {
     const client = await this.lead();
@@ -95,14 +106,26 @@ export class OutboxRelay {
     const sweep = Date.now() - this.lastSweep >= (this.options.sweepMs ?? 1000);
     const { rows } = await this.onConnection(() =>
       client.query<OutboxRow>(
-        `SELECT seq, event_id, topic, message_key, event_type, source, occurred_at, data, correlation_id, causation_id
+        `SELECT seq, event_id, topic, message_key, event_type, source, occurred_at, data, correlation_id, causation_id, traceparent
            FROM outbox WHERE published_at IS NULL AND seq > $2 ORDER BY seq LIMIT $1`,
         [this.batchSize, sweep ? '0' : this.publishedUpTo],
       ),
     );
     if (sweep) this.lastSweep = Date.now();
     if (rows.length === 0) return 0;
-    await this.options.publisher.publish(rows.map((row) => this.toMessage(row)));
+    // A span per event when traces are exported (a child of the request's); otherwise the row's traceparent goes on as it is.
+    const spans = rows.map((row) => {
+      const parent = parseTraceparent(row.traceparent);
+      return parent ? startSpan(`publish ${row.event_type}`, SpanKind.PRODUCER, parent, { 'messaging.destination.name': row.topic }) : null;
+    });
+    try {
+      await this.options.publisher.publish(rows.map((row, i) => this.toMessage(row, spans[i] ? formatTraceparent(spans[i].context) : undefined)));
+    } catch (error) {
+      for (const span of spans) span?.end(error);
+      throw error;
+    }
+    for (const span of spans) span?.end();
+    for (const row of rows) eventsPublished.inc({ type: row.event_type });
     await this.onConnection(() => client.query('UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]));
     const last = rows[rows.length - 1].seq;
     if (BigInt(last) > BigInt(this.publishedUpTo)) this.publishedUpTo = last;
@@ -150,7 +173,7 @@ export class OutboxRelay {
     this.leading = false;
   }
 
-  private toMessage(row: OutboxRow): OutboundMessage {
+  private toMessage(row: OutboxRow, traceparent: string | undefined): OutboundMessage {
     const { headers, value } = toBinaryMode({
       id: row.event_id,
       type: row.event_type,
@@ -160,6 +183,7 @@ export class OutboxRelay {
       specversion: '1.0',
       correlationid: row.correlation_id ?? undefined,
       causationid: row.causation_id ?? undefined,
+      traceparent,
       data: row.data,
     });
     return { topic: `${this.options.topicPrefix}${row.topic}`, key: row.message_key, value, headers };

@@ -1,5 +1,6 @@
 import { assertValidEventData, EventContract } from '@gonghui/contracts';
 import { Tx } from '@gonghui/persistence';
+import { currentTraceparent } from '@gonghui/observability';
 import { newEventId } from './cloud-event';
 
 export interface EventMetadata {
@@ -7,15 +8,17 @@ export interface EventMetadata {
   correlationId?: string;
   /** Id of the event whose handling caused this change. */
   causationId?: string;
+  /** W3C traceparent of the span recording the event; by default the current request's or event's. */
+  traceparent?: string;
 }
 
 /** The columns of one outbox row, in the order of `Outbox.prepare`'s values (occurred_at is now()). */
-export const OUTBOX_ROW_COLUMNS = 'event_id, topic, message_key, event_type, source, occurred_at, data, correlation_id, causation_id';
+export const OUTBOX_ROW_COLUMNS = 'event_id, topic, message_key, event_type, source, occurred_at, data, correlation_id, causation_id, traceparent';
 
-/** The value list for OUTBOX_ROW_COLUMNS with `Outbox.prepare`'s eight values as parameters $first… */
+/** The value list for OUTBOX_ROW_COLUMNS with `Outbox.prepare`'s nine values as parameters $first… */
 export function outboxRowValues(first: number): string {
   const $ = (i: number) => `$${first + i}`;
-  return `${$(0)}::uuid, ${$(1)}, ${$(2)}, ${$(3)}, ${$(4)}, now(), ${$(5)}::jsonb, ${$(6)}, ${$(7)}`;
+  return `${$(0)}::uuid, ${$(1)}, ${$(2)}, ${$(3)}, ${$(4)}, now(), ${$(5)}::jsonb, ${$(6)}, ${$(7)}, ${$(8)}`;
 }
 
 /**
@@ -34,7 +37,7 @@ export class Outbox {
   }
 
   /**
-   * Check an event against its contract and give the eight values of its outbox row, for a
+   * Check an event against its contract and give the nine values of its outbox row, for a
    * statement that inserts the row together with the change it announces (one round trip
    * instead of a transaction of several): `INSERT INTO outbox (OUTBOX_ROW_COLUMNS) SELECT
    * outboxRowValues(n) WHERE <the change happened>`.
@@ -42,7 +45,7 @@ export class Outbox {
   prepare<T>(contract: EventContract<T>, data: T, meta: EventMetadata = {}): unknown[] {
     assertValidEventData(contract, data);
     const key = String((data as Record<string, unknown>)[contract.keyField]);
-    return [newEventId(), contract.topic, key, contract.type, this.source, JSON.stringify(data), meta.correlationId ?? null, meta.causationId ?? null];
+    return [newEventId(), contract.topic, key, contract.type, this.source, JSON.stringify(data), meta.correlationId ?? null, meta.causationId ?? null, meta.traceparent ?? currentTraceparent() ?? null];
   }
 
   /** Many events of one type in one statement (bulk work such as a roster), in the order given. */
@@ -52,7 +55,7 @@ export class Outbox {
     // Hand-written: set-based, a whole roster's events in one statement.
     await tx.query(
       `INSERT INTO outbox (${OUTBOX_ROW_COLUMNS})
-       SELECT e.id, $1, e.key, $2, $3, now(), e.data, $4, $5
+       SELECT e.id, $1, e.key, $2, $3, now(), e.data, $4, $5, $9
          FROM unnest($6::uuid[], $7::text[], $8::jsonb[]) WITH ORDINALITY AS e(id, key, data, n)
         ORDER BY e.n`,
       [
@@ -64,6 +67,7 @@ export class Outbox {
         items.map(() => newEventId()),
         items.map((data) => String((data as Record<string, unknown>)[contract.keyField])),
         items.map((data) => JSON.stringify(data)),
+        meta.traceparent ?? currentTraceparent() ?? null,
       ],
     );
   }

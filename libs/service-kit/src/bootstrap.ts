@@ -11,6 +11,8 @@ import { ServiceConfig } from './config';
 import { AuthGuard, JWT_SECRET } from './auth.guard';
 import { EventCatalogueController } from './event-catalogue.controller';
 import { HealthController } from './health.controller';
+import { HealthModule } from './health-checks';
+import { observeHttp, serveMetrics, startObservability } from './observability';
 import { documentProblems } from './problem';
 import { answerClientError, answerFrameworkError, ProblemDetailsFilter } from './problem.filter';
 import { assignRequestId } from './request-id';
@@ -34,6 +36,8 @@ export interface CreateServiceOptions {
   logLevels?: LogLevel[];
   /** Serve /health from the runtime (default) — the gateway serves its own, aggregated one. */
   healthController?: boolean;
+  /** Serve Prometheus metrics at /metrics (default) — the gateway, whose port is public, serves them to the admin instead. */
+  metricsRoute?: boolean;
   /** Serve this service's own OpenAPI at /api/docs and /api/docs-json (default) — the gateway merges instead. */
   serveOwnOpenApi?: boolean;
   /** Extra setup of the Fastify application before it starts (routes ahead of Nest's, static files). */
@@ -106,17 +110,19 @@ export function fastifyOptions(): FastifyServerOptions {
  * `app.getHttpServer()`); `main.ts` calls it and listens.
  */
 export async function createServiceApp(options: CreateServiceOptions): Promise<ServiceApp> {
+  // JSON logs (pino, also Nest's logger), metrics and, when configured, trace export.
+  const logger = startObservability(options.config.name, options.logLevels);
   const runtime = new ServiceRuntime(options.config, options.definition);
   await runtime.connect();
   if (process.env.MIGRATE_ON_START !== 'false') await runtime.migrate();
 
   const controllers: Type<unknown>[] = [EventCatalogueController];
   if (options.healthController !== false) controllers.push(HealthController);
-  @Module({ imports: [infrastructureModule(runtime), ...options.modules], controllers })
+  @Module({ imports: [infrastructureModule(runtime), HealthModule, ...options.modules], controllers })
   class ServiceRootModule {}
 
   const app = await NestFactory.create<NestFastifyApplication>(ServiceRootModule, new FastifyAdapter(fastifyOptions()), {
-    logger: options.logLevels ?? ['error', 'warn', 'log'],
+    logger,
     abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
@@ -125,6 +131,8 @@ export async function createServiceApp(options: CreateServiceOptions): Promise<S
     (request as { requestId?: string }).requestId = assignRequestId(request.raw, reply.raw);
     done();
   });
+  observeHttp(fastify, (request) => (request as { requestId?: string }).requestId);
+  if (options.metricsRoute !== false) serveMetrics(fastify);
   // Security headers on every answer, errors included; no X-Powered-By.
   fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.headers(securityHeaders(request.raw));

@@ -3,7 +3,9 @@ import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { createServiceDataSource, EntityClass, MigrationClass, runMigrations } from '@gonghui/persistence';
 import { createKafka, KafkaEventPublisher, KafkaEventTransport, kafkaIsReachable, MessagingRetention, messagingEntities, messagingMigrations, Outbox, OutboxRelay } from '@gonghui/messaging';
+import { stopTracing } from '@gonghui/observability';
 import { ServiceConfig } from './config';
+import { collectRuntimeMetrics, ScrapeGauge } from './observability';
 
 /** What a service declares about its storage; the runtime wires the rest. */
 export interface ServiceDefinition {
@@ -11,6 +13,8 @@ export interface ServiceDefinition {
   entities: EntityClass[];
   /** The service's own `MigrationInterface` classes in order, after the messaging ones (added here). */
   migrations: MigrationClass[];
+  /** Business gauges for /metrics, each read with one cheap query at scrape time. */
+  gauges?: ScrapeGauge[];
 }
 
 /** The service's DataSource: its role, its schema, the messaging tables and its own. */
@@ -45,10 +49,11 @@ export class ServiceRuntime {
   private readonly retention: MessagingRetention;
   private readonly publisher: KafkaEventPublisher;
   private readonly logger: Logger;
+  private stopMetrics: (() => void) | null = null;
 
   constructor(
     readonly config: ServiceConfig,
-    definition: ServiceDefinition,
+    private readonly definition: ServiceDefinition,
   ) {
     this.logger = new Logger(config.name);
     this.dataSource = serviceDataSource(config, definition);
@@ -86,6 +91,20 @@ export class ServiceRuntime {
   start(): void {
     this.relay.start();
     this.retention.start();
+    this.stopMetrics ??= collectRuntimeMetrics(this.dataSource, [() => this.relay.observeBacklog(), () => this.observeConsumerLag()], this.definition.gauges);
+  }
+
+  /** Each consumer group's lag, from the broker (an admin connection for the scrape's duration). */
+  private async observeConsumerLag(): Promise<void> {
+    const consumers = this.transport.runningConsumers();
+    if (consumers.length === 0) return;
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      for (const consumer of consumers) await consumer.observeLag(admin);
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
   }
 
   private stopped = false;
@@ -93,11 +112,13 @@ export class ServiceRuntime {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    this.stopMetrics?.();
     await this.transport.close();
     await this.relay.stop();
     await this.retention.stop();
     await this.publisher.disconnect();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    await stopTracing();
   }
 
   async health(): Promise<HealthReport> {

@@ -25,6 +25,7 @@ export function gatewayService(config: ServiceConfig = serviceConfigFromEnv('gat
     title: 'Gonghui gateway',
     description: 'Authentication, routing, health, documentation',
     healthController: false,
+    metricsRoute: false,
     serveOwnOpenApi: false,
     configure: async (app) => {
       // Fastify's server is created with its request listener; the proxy goes in front of it.

@@ -9,6 +9,7 @@ import { DualRegistration, Member, MemberHistoryEntry, PersonalDataAccess } from
 import { Job, JobRejection } from './collective-enrolment/job.entity';
 import { Prospect } from './prospects/prospect.entity';
 import { LookupLogEntry } from './members/lookup/lookup-log.entity';
+import { businessGauges } from './business-metrics';
 
 /** Every table of membership's schema (besides the outbox and inbox, which the runtime adds). */
 export const membershipEntities = [OrgUnit, Member, MemberHistoryEntry, DualRegistration, PersonalDataAccess, LookupLogEntry, Job, JobRejection, Prospect];
@@ -17,7 +18,7 @@ export const membershipEntities = [OrgUnit, Member, MemberHistoryEntry, DualRegi
 export function membershipService(config: ServiceConfig = serviceConfigFromEnv('membership')): CreateServiceOptions {
   return {
     config,
-    definition: { entities: membershipEntities, migrations },
+    definition: { gauges: businessGauges, entities: membershipEntities, migrations },
     modules: [OrgUnitsModule, MembersModule, CollectiveEnrolmentModule, SkillAwardsModule],
     title: 'Gonghui membership (会员)',
     description: 'Organisation tree and the real-name member registry',

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { Logger } from '@nestjs/common';
 import { bearerToken, InvalidToken, VerifiedToken, verifyAccessToken, verifyAccessTokenClaims } from '@gonghui/auth';
+import { formatTraceparent, observeHttpRequest, parseTraceparent, rootLogger, runInContext, SpanKind, startSpan } from '@gonghui/observability';
 import { applySecurityHeaders, assignRequestId, IDLE_CONNECTION_MS, Problem, sendProblem } from '@gonghui/service-kit';
 import { IdempotencyStore } from '../idempotency/idempotency-store';
 import { IdempotentRequests, Upstream } from '../idempotency/idempotent-requests';
@@ -41,6 +42,7 @@ export function createServiceProxy(routes: Record<RoutedService, string>, jwtSec
     if (!service || !(ROUTED_SERVICES as readonly string[]).includes(service)) return false;
 
     const requestId = assignRequestId(request, response);
+    observeProxied(request, response, service, requestId);
     applySecurityHeaders(request, response);
     const token = bearerToken(request.headers.authorization);
     const isPublic = request.method === 'GET' && PUBLIC_GET_ROUTES.some((route) => route.test(url));
@@ -67,6 +69,7 @@ export function createServiceProxy(routes: Record<RoutedService, string>, jwtSec
     const headers: http.OutgoingHttpHeaders = { ...request.headers };
     for (const name of HOP_BY_HOP) delete headers[name];
     headers['x-request-id'] = requestId;
+    headers.traceparent = (request as TracedRequest).traceparent;
     headers['x-forwarded-for'] = [request.headers['x-forwarded-for'], request.socket.remoteAddress].filter(Boolean).join(', ');
     headers['x-forwarded-proto'] = request.headers['x-forwarded-proto'] ?? 'http';
 
@@ -120,6 +123,27 @@ export function createServiceProxy(routes: Record<RoutedService, string>, jwtSec
     }
     return true;
   };
+}
+
+type TracedRequest = http.IncomingMessage & { traceparent?: string };
+
+/**
+ * A proxied call's span (continuing the caller's traceparent, else a new trace) whose context
+ * goes on to the service; when answered, the HTTP metrics (route: the service's prefix, the
+ * service counts its own routes) and one JSON log line, without body or query string.
+ */
+function observeProxied(request: TracedRequest, response: http.ServerResponse, service: string, requestId: string): void {
+  const started = process.hrtime.bigint();
+  const route = `/api/v1/${service}/*`;
+  const span = startSpan(`${request.method} ${route}`, SpanKind.SERVER, parseTraceparent(request.headers.traceparent), { 'http.request.method': request.method ?? 'GET', 'http.route': route });
+  request.traceparent = formatTraceparent(span.context);
+  response.once('finish', () => {
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    observeHttpRequest(request.method ?? 'GET', route, response.statusCode, seconds);
+    span.end(response.statusCode >= 500 ? `HTTP ${response.statusCode}` : undefined);
+    const line = { method: request.method, route, path: (request.url ?? '/').split('?')[0], status: response.statusCode, durationMs: Math.round(seconds * 10_000) / 10 };
+    runInContext({ requestId, trace: span.context }, () => rootLogger().info(line, 'request'));
+  });
 }
 
 const logger = new Logger('proxy');
