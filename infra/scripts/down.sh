@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 [[ -f infra/dist/cli.js ]] && node infra/dist/cli.js stop
+source infra/scripts/lib.sh && stop_agency_sandbox
 bash infra/scripts/kafka.sh stop

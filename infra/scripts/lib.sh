@@ -67,3 +67,30 @@ ensure_postgres() {
     exit 1
   fi
 }
+
+# The agency sandbox (infra/agency-sandbox/server.mjs): a FAKE of other agencies' check APIs for the
+# demo, so aid's agency checks have something to ask. Started in the background on
+# AGENCY_SANDBOX_PORT (3090); the aid service is pointed at it unless AID_AGENCY_*_URL are set.
+start_agency_sandbox() {
+  local port="${AGENCY_SANDBOX_PORT:-3090}" pidfile=.local/agency-sandbox.pid
+  stop_agency_sandbox
+  mkdir -p .local/logs
+  nohup node infra/agency-sandbox/server.mjs --port "$port" >>.local/logs/agency-sandbox.log 2>&1 &
+  echo $! >"$pidfile"
+  local base="http://127.0.0.1:$port"
+  export AID_AGENCY_PUBLIC_SECURITY_URL="${AID_AGENCY_PUBLIC_SECURITY_URL:-$base/public-security}"
+  export AID_AGENCY_CIVIL_AFFAIRS_URL="${AID_AGENCY_CIVIL_AFFAIRS_URL:-$base/civil-affairs}"
+  export AID_AGENCY_MEDICAL_SECURITY_URL="${AID_AGENCY_MEDICAL_SECURITY_URL:-$base/medical-security}"
+  export AID_AGENCY_REAL_ESTATE_URL="${AID_AGENCY_REAL_ESTATE_URL:-$base/real-estate-registry}"
+  export AID_AGENCY_VEHICLE_URL="${AID_AGENCY_VEHICLE_URL:-$base/vehicle-administration}"
+  for _ in $(seq 1 20); do curl -fs "$base/health" >/dev/null 2>&1 && return 0; sleep 0.25; done
+  echo "the agency sandbox did not start (see .local/logs/agency-sandbox.log); agency checks will record failures" >&2
+}
+
+stop_agency_sandbox() {
+  local pidfile=.local/agency-sandbox.pid
+  if [[ -f "$pidfile" ]]; then
+    kill "$(cat "$pidfile")" 2>/dev/null || true
+    rm -f "$pidfile"
+  fi
+}

@@ -4,6 +4,9 @@ import { CHONGQING_DISTRICTS, DemoDistrict, demoName, demoPeople, seededRandom }
 import { seedAidFiles } from './demo/aid-files';
 import { demoRequests } from './demo/demo-call';
 import { seedAidMoney } from './demo/aid-money';
+import { seedAidCampaigns } from './demo/aid-campaigns';
+import { seedAidGrants } from './demo/aid-grants';
+import { seedAidBenefits } from './demo/aid-benefits';
 import { seedTrainingProgrammes } from './demo/training-programmes';
 import { seedTrainingCore } from './demo/training-core';
 import { seedMediation } from './demo/mediation';
@@ -272,10 +275,13 @@ export async function seedDemoFederation(gatewayUrl: string, credentials = { use
   await must('POST', `/api/v1/mediation/cases/${disputeCase.id}/settle`, {
     obligations: [{ description: '用人单位支付生育津贴 / employer pays maternity allowance', amountFen: 2_500_000, dueDate: '2026-12-31' }],
   });
-  await seedTrainingProgrammes(call, memberIds.length >= 17 ? memberIds.slice(10) : memberIds, log);
+  await seedTrainingProgrammes(call, memberIds.length >= 17 ? memberIds.slice(10) : memberIds, log, districtIds.YB);
   await seedTrainingCore(call, memberIds.slice(20, 30), log);
   await seedAidFiles(call, districtIds.YB, log);
   await seedAidMoney(call, root.body.id, districtIds.YB, log);
+  await seedAidCampaigns(call, districtIds.YB, log);
+  await seedAidGrants(call, gatewayUrl, districtIds.YB, log);
+  await seedAidBenefits(call, districtIds.YB, log);
   await seedMediation(call, memberIds.length >= 34 ? memberIds.slice(30, 34) : memberIds.slice(0, 4), log);
   return { alreadySeeded: false, units, members: memberIds.length + rostered };
 }

@@ -56,6 +56,21 @@ export interface DisputeCaseSettledV1 {
   settledAt: string;
 }
 
+const OBLIGATIONS_SCHEMA = {
+  type: 'array',
+  minItems: 1,
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['description', 'amountFen', 'dueDate'],
+    properties: {
+      description: { type: 'string', minLength: 1, maxLength: 500 },
+      amountFen: { oneOf: [p.fen, { type: 'null' }] },
+      dueDate: { oneOf: [{ type: 'string', format: 'date' }, { type: 'null' }] },
+    },
+  },
+};
+
 export const DisputeCaseSettledV1 = defineEvent<DisputeCaseSettledV1>({
   type: 'cn.gonghui.mediation.case.settled.v1',
   topic: 'gonghui.mediation.case.v1',
@@ -72,20 +87,7 @@ export const DisputeCaseSettledV1 = defineEvent<DisputeCaseSettledV1>({
       caseId: p.uuid,
       memberId: p.uuid,
       agreementId: p.uuid,
-      obligations: {
-        type: 'array',
-        minItems: 1,
-        items: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['description', 'amountFen', 'dueDate'],
-          properties: {
-            description: { type: 'string', minLength: 1, maxLength: 500 },
-            amountFen: { oneOf: [p.fen, { type: 'null' }] },
-            dueDate: { oneOf: [{ type: 'string', format: 'date' }, { type: 'null' }] },
-          },
-        },
-      },
+      obligations: OBLIGATIONS_SCHEMA,
       totalAmountFen: p.fen,
       settledAt: p.timestamp,
     },
@@ -421,5 +423,94 @@ export const MediationObligationOverdueV1 = defineEvent<MediationObligationOverd
     daysOverdue: 7,
     outstandingFen: 600_000,
     followUpOn: '2026-11-20',
+  },
+});
+
+export interface DisputeCaseSettledV2 {
+  caseId: string;
+  orgUnitPath: string;
+  /** The member workers; empty for a case of non-member workers only (they are counted, never named). */
+  memberIds: string[];
+  workerCount: number;
+  agreementId: string;
+  obligations: AgreementObligation[];
+  totalAmountFen: number;
+  settledAt: string;
+}
+
+export const DisputeCaseSettledV2 = defineEvent<DisputeCaseSettledV2>({
+  type: 'cn.gonghui.mediation.case.settled.v2',
+  topic: 'gonghui.mediation.case.v1',
+  producer: 'mediation',
+  keyField: 'caseId',
+  summary: 'A dispute case reached a mediation agreement (调解协议), whoever its workers are',
+  description:
+    'Every settled case, of member or non-member workers: the unit, the member workers (if any), the number of workers, the obligations and their total. case.settled.v1 is still published beside it for a case with a member, for its consumers.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['caseId', 'orgUnitPath', 'memberIds', 'workerCount', 'agreementId', 'obligations', 'totalAmountFen', 'settledAt'],
+    properties: {
+      caseId: p.uuid,
+      orgUnitPath: p.orgUnitPath,
+      memberIds: { type: 'array', items: p.uuid, maxItems: 200 },
+      workerCount: { type: 'integer', minimum: 1 },
+      agreementId: p.uuid,
+      obligations: OBLIGATIONS_SCHEMA,
+      totalAmountFen: p.fen,
+      settledAt: p.timestamp,
+    },
+  },
+  example: {
+    caseId: '7c6b5a49-3827-4160-9f8e-7d6c5b4a3928',
+    orgUnitPath: '/3f0c2a4e7a354d7b9d6c0c8f8e1d2a11/',
+    memberIds: [],
+    workerCount: 2,
+    agreementId: '2b3c4d5e-6f70-4819-a2b3-c4d5e6f7a8b9',
+    obligations: [{ description: '用人单位支付拖欠工资 / employer pays the unpaid wages', amountFen: 1_800_000, dueDate: '2026-12-15' }],
+    totalAmountFen: 1_800_000,
+    settledAt: '2026-11-24T16:00:00.000+08:00',
+  },
+});
+
+export interface DisputeCaseAidReferredV1 {
+  caseId: string;
+  orgUnitPath: string;
+  memberId: string;
+  /** The case's stage when the hardship came to light. */
+  caseStatus: 'open' | 'settled' | 'declined' | 'referred' | 'closed';
+  /** The agreement's total once the case has one, else null. */
+  agreedAmountFen: number | null;
+  referredAt: string;
+}
+
+export const DisputeCaseAidReferredV1 = defineEvent<DisputeCaseAidReferredV1>({
+  type: 'cn.gonghui.mediation.case.aid-referred.v1',
+  topic: 'gonghui.mediation.case.v1',
+  producer: 'mediation',
+  keyField: 'caseId',
+  summary: 'A member worker of a dispute case was referred to aid for hardship (困难帮扶转介)',
+  description:
+    'At any stage of a case, a mediator found the member worker in hardship. The aid service records a referral for a check (once per case). No names, contacts or reasons in the event.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['caseId', 'orgUnitPath', 'memberId', 'caseStatus', 'agreedAmountFen', 'referredAt'],
+    properties: {
+      caseId: p.uuid,
+      orgUnitPath: p.orgUnitPath,
+      memberId: p.uuid,
+      caseStatus: { type: 'string', enum: ['open', 'settled', 'declined', 'referred', 'closed'] },
+      agreedAmountFen: { oneOf: [p.fen, { type: 'null' }] },
+      referredAt: p.timestamp,
+    },
+  },
+  example: {
+    caseId: '7c6b5a49-3827-4160-9f8e-7d6c5b4a3928',
+    orgUnitPath: '/3f0c2a4e7a354d7b9d6c0c8f8e1d2a11/',
+    memberId: '8d7e6f5a-4b3c-4d2e-8f10-a1b2c3d4e5f6',
+    caseStatus: 'open',
+    agreedAmountFen: null,
+    referredAt: '2026-11-24T03:00:00.000Z',
   },
 });

@@ -4,9 +4,12 @@ import { EventContract } from './contract';
 import { EnrolmentBatchCompletedV1, MemberDualRegisteredV1, MemberEnrolledV1, MemberLeftV1, MemberReinstatedV1, MemberTransferredV1, MemberUpdatedV1, OrgUnitCreatedV1, OrgUnitDeactivatedV1, OrgUnitMovedV1, OrgUnitRenamedV1 } from './membership';
 import { AidReferralRecordedV1, EmploymentReferralRecordedV1, HardshipFileClosedV1, HardshipFileGradedV1, HardshipFileOpenedV1 } from './aid';
 import { AidApplicationApprovedV1, AidApplicationDisbursedV1, AidApplicationRejectedV1, AidApplicationSubmittedV1, BudgetAllocatedV1 } from './aid-funds';
-import { HonourAwardedV1, SessionBookedV1, SkillLevelGrantedV1 } from './training';
-import { JobOfferAcceptedV1 } from './training-programmes';
-import { DisputeCaseDeclinedV1, DisputeCaseOpenedV1, DisputeCasePanelAssignedV1, DisputeCaseReceivedV1, DisputeCaseReferredV1, DisputeCaseSettledV1, HazardReportVerifiedV1, MediationObligationOverdueV1, MediationObligationPerformedV1, MediationSessionHeldV1 } from './mediation';
+import { GrantProjectAwardedV1, GrantProjectCompletedV1 } from './aid-grants';
+import { AidCampaignConfirmedV1, AidCampaignPaidV1 } from './aid-campaigns';
+import { BenefitPackageGrantedV1, BenefitRedeemedV1, MedicalClaimApprovedV1, MedicalClaimPaidV1, MedicalPlanJoinedV1 } from './aid-benefits';
+import { BookingCancelledV1, BookingSeatOfferedV1, HonourAwardedV1, SessionBookedV1, SkillLevelGrantedV1 } from './training';
+import { ChildcareChildEnrolledV1, ChildcareClassOpenedV1, JobOfferAcceptedV1, TrainingOrderStatusChangedV1 } from './training-programmes';
+import { DisputeCaseAidReferredV1, DisputeCaseDeclinedV1, DisputeCaseOpenedV1, DisputeCasePanelAssignedV1, DisputeCaseReceivedV1, DisputeCaseReferredV1, DisputeCaseSettledV1, DisputeCaseSettledV2, HazardReportVerifiedV1, MediationObligationOverdueV1, MediationObligationPerformedV1, MediationSessionHeldV1 } from './mediation';
 
 /** Every event type the system publishes. Adding an event means adding its contract here. */
 export const ALL_EVENTS: readonly EventContract<any>[] = [
@@ -31,6 +34,15 @@ export const ALL_EVENTS: readonly EventContract<any>[] = [
   AidApplicationApprovedV1,
   AidApplicationRejectedV1,
   AidApplicationDisbursedV1,
+  GrantProjectAwardedV1,
+  GrantProjectCompletedV1,
+  AidCampaignConfirmedV1,
+  AidCampaignPaidV1,
+  BenefitPackageGrantedV1,
+  BenefitRedeemedV1,
+  MedicalPlanJoinedV1,
+  MedicalClaimApprovedV1,
+  MedicalClaimPaidV1,
   SessionBookedV1,
   SkillLevelGrantedV1,
   HonourAwardedV1,
@@ -45,6 +57,13 @@ export const ALL_EVENTS: readonly EventContract<any>[] = [
   MediationSessionHeldV1,
   MediationObligationPerformedV1,
   MediationObligationOverdueV1,
+  DisputeCaseSettledV2,
+  DisputeCaseAidReferredV1,
+  BookingSeatOfferedV1,
+  BookingCancelledV1,
+  TrainingOrderStatusChangedV1,
+  ChildcareClassOpenedV1,
+  ChildcareChildEnrolledV1,
 ];
 
 const byType = new Map(ALL_EVENTS.map((c) => [c.type, c]));

@@ -135,3 +135,74 @@ export const HonourAwardedV1 = defineEvent<HonourAwardedV1>({
     awardedAt: '2026-11-24T04:00:00.000Z',
   },
 });
+
+export interface BookingSeatOfferedV1 {
+  bookingId: string;
+  sessionId: string;
+  memberId: string;
+  offeredAt: string;
+  offerExpiresAt: string;
+}
+
+export const BookingSeatOfferedV1 = defineEvent<BookingSeatOfferedV1>({
+  type: 'cn.gonghui.training.booking.seat-offered.v1',
+  topic: 'gonghui.training.booking.v1',
+  producer: 'training',
+  keyField: 'bookingId',
+  summary: 'A seat came free and was offered to the first on the waiting list (候补补位)',
+  description:
+    'The member at the head of the waiting list is offered the seat until offerExpiresAt (24 hours by default); a notifier tells them. Taken in time it becomes booking.confirmed, else it passes to the next. Ids only.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['bookingId', 'sessionId', 'memberId', 'offeredAt', 'offerExpiresAt'],
+    properties: { bookingId: p.uuid, sessionId: p.uuid, memberId: p.uuid, offeredAt: p.timestamp, offerExpiresAt: p.timestamp },
+  },
+  example: {
+    bookingId: '5e4d3c2b-1a09-4f8e-b7d6-c5b4a3928170',
+    sessionId: '6f5e4d3c-2b1a-4098-8f7e-6d5c4b3a2918',
+    memberId: '8d7e6f5a-4b3c-4d2e-8f10-a1b2c3d4e5f6',
+    offeredAt: '2026-11-24T04:00:00.000Z',
+    offerExpiresAt: '2026-11-25T04:00:00.000Z',
+  },
+});
+
+export interface BookingCancelledV1 {
+  bookingId: string;
+  sessionId: string;
+  memberId: string;
+  /** What the place was: a seat, an offer or a place on the waiting list. */
+  previousStatus: 'booked' | 'offered' | 'waiting';
+  reason: 'member-cancelled' | 'session-cancelled';
+  cancelledAt: string;
+}
+
+export const BookingCancelledV1 = defineEvent<BookingCancelledV1>({
+  type: 'cn.gonghui.training.booking.cancelled.v1',
+  topic: 'gonghui.training.booking.v1',
+  producer: 'training',
+  keyField: 'bookingId',
+  summary: 'A place on a session was cancelled (取消预约)',
+  description: 'A seat, an offer or a place on the waiting list was cancelled, by the member (through an officer) or because the session itself was cancelled. Ids only.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['bookingId', 'sessionId', 'memberId', 'previousStatus', 'reason', 'cancelledAt'],
+    properties: {
+      bookingId: p.uuid,
+      sessionId: p.uuid,
+      memberId: p.uuid,
+      previousStatus: { type: 'string', enum: ['booked', 'offered', 'waiting'] },
+      reason: { type: 'string', enum: ['member-cancelled', 'session-cancelled'] },
+      cancelledAt: p.timestamp,
+    },
+  },
+  example: {
+    bookingId: '5e4d3c2b-1a09-4f8e-b7d6-c5b4a3928170',
+    sessionId: '6f5e4d3c-2b1a-4098-8f7e-6d5c4b3a2918',
+    memberId: '8d7e6f5a-4b3c-4d2e-8f10-a1b2c3d4e5f6',
+    previousStatus: 'waiting',
+    reason: 'session-cancelled',
+    cancelledAt: '2026-11-24T04:00:00.000Z',
+  },
+});

@@ -1,14 +1,15 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { randomUUID } from 'node:crypto';
-import { AidReferralRecordedV1, DisputeCaseSettledV1 } from '@gonghui/contracts';
+import { AidReferralRecordedV1, DisputeCaseAidReferredV1, DisputeCaseSettledV1 } from '@gonghui/contracts';
 import { CloudEvent, EventTransaction, OnEvent } from '@gonghui/messaging';
 import { ServiceRuntime } from '@gonghui/service-kit';
 import { ReferralsRepository } from './referrals.repository';
 
 /**
- * A settled mediation case can reveal hardship: the worker is referred to aid for a check.
- * One referral per case (the case id is unique), announced as aid.referral.recorded.
+ * A mediation case can reveal hardship: the worker is referred to aid for a check, when the case
+ * settles or when a mediator refers them at any stage. One referral per case (the case id is
+ * unique, whichever event comes first), announced as aid.referral.recorded.
  */
 @Controller()
 export class RecordReferralFromMediationEvents {
@@ -18,14 +19,22 @@ export class RecordReferralFromMediationEvents {
   ) {}
 
   @OnEvent(DisputeCaseSettledV1, { group: 'mediation-referrals' })
-  async caseSettled(@Payload() event: CloudEvent<DisputeCaseSettledV1>, @Ctx() { manager }: EventTransaction): Promise<void> {
-    const settled = event.data;
+  caseSettled(@Payload() event: CloudEvent<DisputeCaseSettledV1>, @Ctx() { manager }: EventTransaction): Promise<void> {
+    return this.record(manager, event, { memberId: event.data.memberId, caseId: event.data.caseId, agreedAmountFen: event.data.totalAmountFen });
+  }
+
+  @OnEvent(DisputeCaseAidReferredV1, { group: 'mediation-referrals' })
+  workerReferred(@Payload() event: CloudEvent<DisputeCaseAidReferredV1>, @Ctx() { manager }: EventTransaction): Promise<void> {
+    return this.record(manager, event, { memberId: event.data.memberId, caseId: event.data.caseId, agreedAmountFen: event.data.agreedAmountFen ?? 0 });
+  }
+
+  private async record(manager: EventTransaction['manager'], event: CloudEvent<unknown>, from: { memberId: string; caseId: string; agreedAmountFen: number }): Promise<void> {
     const referral = {
       id: randomUUID(),
-      memberId: settled.memberId,
+      memberId: from.memberId,
       source: 'mediation' as const,
-      sourceCaseId: settled.caseId,
-      agreedAmountFen: settled.totalAmountFen,
+      sourceCaseId: from.caseId,
+      agreedAmountFen: from.agreedAmountFen,
       recordedAt: new Date(),
     };
     if (!(await this.referrals.insertOncePerCase(manager, referral))) return;

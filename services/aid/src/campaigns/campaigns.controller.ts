@@ -1,0 +1,152 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
+import { Principal } from '@gonghui/auth';
+import { Authorize, CurrentPrincipal, Page, PageQuery, RequestId } from '@gonghui/service-kit';
+import {
+  CampaignPage,
+  CampaignView,
+  ConfirmationView,
+  CreateCampaignRequest,
+  CrossCheckQuery,
+  CrossCheckReport,
+  CrossCheckSummary,
+  ListApplicationsRequest,
+  ListedView,
+  ListFromHardshipFilesRequest,
+  NominateRequest,
+  NominationJobView,
+} from './campaign.dto';
+import { Campaigns } from './campaigns';
+
+@ApiTags('aid: campaigns (专项行动)')
+@Controller('api/v1/aid/campaigns')
+export class CampaignsController {
+  constructor(private readonly campaigns: Campaigns) {}
+
+  @Post()
+  @Authorize('aid-officer')
+  @ApiOperation({ summary: 'Set up a campaign on a budget (专项行动): kind, period, per-person standard, eligibility rules' })
+  @ApiCreatedResponse({ type: CampaignView })
+  @ApiBadRequestResponse({ description: 'Invalid fields; `rule-not-evaluable` names each rule that cannot be evaluated' })
+  @ApiNotFoundResponse({ description: 'No such budget in your subtree' })
+  create(@Body() body: CreateCampaignRequest, @CurrentPrincipal() principal: Principal): Promise<CampaignView> {
+    return this.campaigns.create(body, principal);
+  }
+
+  @Get()
+  @Authorize('aid-officer')
+  @ApiOperation({ summary: 'Campaigns of your subtree, oldest first, with their money figures' })
+  @ApiOkResponse({ type: CampaignPage })
+  list(@Query() query: PageQuery, @CurrentPrincipal() principal: Principal): Promise<Page<CampaignView>> {
+    return this.campaigns.page(principal, query);
+  }
+
+  @Get(':id')
+  @Authorize('aid-officer')
+  @ApiOperation({ summary: 'One campaign: status, rounds, whether the cross-check is stale, confirmed and paid figures' })
+  @ApiOkResponse({ type: CampaignView })
+  @ApiNotFoundResponse({ description: 'No such campaign in your subtree' })
+  get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<CampaignView> {
+    return this.campaigns.view(id, principal);
+  }
+
+  @Post(':id/hardship-files')
+  @HttpCode(200)
+  @Authorize('aid-officer')
+  @ApiOperation({ summary: 'Channel: list the open hardship files whose grade the rules accept (困难档案), optionally of one unit’s subtree' })
+  @ApiOkResponse({ type: ListedView })
+  @ApiNotFoundResponse({ description: 'No such campaign in your subtree' })
+  @ApiConflictResponse({ description: 'The campaign is closed' })
+  listFiles(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ListFromHardshipFilesRequest, @CurrentPrincipal() principal: Principal): Promise<ListedView> {
+    return this.campaigns.listFromHardshipFiles(id, body.orgUnitPath, principal);
+  }
+
+  @Post(':id/applications')
+  @HttpCode(200)
+  @Authorize('aid-officer')
+  @ApiOperation({ summary: 'Channel: bring individual applications (decided with a passing vote) into the campaign (个人申请)' })
+  @ApiOkResponse({ type: ListedView })
+  @ApiUnprocessableEntityResponse({ description: 'An application is unknown, outside the campaign, or not decided: each named, nothing listed' })
+  listApplications(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ListApplicationsRequest, @CurrentPrincipal() principal: Principal): Promise<ListedView> {
+    return this.campaigns.listApplications(id, body.applicationIds, principal);
+  }
+
+  @Post(':id/nominations')
+  @HttpCode(202)
+  @Authorize('aid-officer')
+  @ApiOperation({
+    summary: 'Channel: a district’s or enterprise’s nomination roster (推荐名单), CSV (UTF-8 or GBK) or XLSX, as a job',
+    description: 'The whole file is checked first (type, encoding, header): a bad one is refused whole. Good rows are listed by the job; each rejected row is reported with its line and reason.',
+  })
+  @ApiAcceptedResponse({ type: NominationJobView })
+  @ApiBadRequestResponse({ description: 'Wrong header, mixed encodings, no rows, malformed file' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'Neither CSV nor XLSX' })
+  nominate(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: NominateRequest, @CurrentPrincipal() principal: Principal): Promise<NominationJobView> {
+    return this.campaigns.nominate(id, body, principal);
+  }
+
+  @Get(':id/nominations/:jobId')
+  @Authorize('aid-officer')
+  @ApiOperation({ summary: 'A nomination job: progress (rowsDone of totalRows) and the per-row report' })
+  @ApiOkResponse({ type: NominationJobView })
+  @ApiNotFoundResponse({ description: 'No such campaign or job' })
+  nomination(@Param('id', new ParseUUIDPipe()) id: string, @Param('jobId', new ParseUUIDPipe()) jobId: string, @CurrentPrincipal() principal: Principal): Promise<NominationJobView> {
+    return this.campaigns.nomination(id, jobId, principal);
+  }
+
+  @Post(':id/cross-check')
+  @HttpCode(200)
+  @Authorize('aid-officer')
+  @ApiOperation({
+    summary: 'Run the cross-check (多渠道交叉核验): each person once, already paid, not members or left, not meeting the rules, and the missed',
+    description: 'Set-based over the whole list. Replaces the previous report.',
+  })
+  @ApiOkResponse({ type: CrossCheckSummary })
+  @ApiConflictResponse({ description: 'The campaign is closed' })
+  crossCheck(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<CrossCheckSummary> {
+    return this.campaigns.crossCheck(id, principal);
+  }
+
+  @Get(':id/cross-check')
+  @Authorize('aid-officer')
+  @ApiOperation({ summary: 'The last cross-check report: its summary and the people, by outcome, paged' })
+  @ApiOkResponse({ type: CrossCheckReport })
+  report(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: CrossCheckQuery, @CurrentPrincipal() principal: Principal): Promise<CrossCheckReport> {
+    return this.campaigns.report(id, query, principal);
+  }
+
+  @Post(':id/confirm')
+  @HttpCode(200)
+  @Authorize('aid-officer')
+  @ApiOperation({
+    summary: 'Confirm the payable people as one round: approved applications, one reservation on the budget, one payment batch',
+    description: 'Export and settle the batch under payment-batches/. Publishes cn.gonghui.aid.campaign.confirmed.v1.',
+  })
+  @ApiOkResponse({ type: ConfirmationView })
+  @ApiConflictResponse({ description: '`cross-check-stale`: the list changed since the last cross-check; or the campaign is closed' })
+  @ApiUnprocessableEntityResponse({ description: 'Nobody payable, an in-kind-only campaign, or the budget is short (`budget-insufficient`): nothing applied' })
+  confirm(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @RequestId() requestId?: string): Promise<ConfirmationView> {
+    return this.campaigns.confirm(id, principal, requestId);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Authorize('aid-officer')
+  @ApiOperation({ summary: 'Close a confirmed campaign once the bank settled every payment', description: 'Publishes cn.gonghui.aid.campaign.paid.v1 with the totals.' })
+  @ApiOkResponse({ type: CampaignView })
+  @ApiConflictResponse({ description: 'Payments still pending, or the campaign is not confirmed' })
+  close(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @RequestId() requestId?: string): Promise<CampaignView> {
+    return this.campaigns.close(id, principal, requestId);
+  }
+}

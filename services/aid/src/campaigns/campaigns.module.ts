@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BudgetsModule } from '../budgets/budgets.module';
+import { Campaign, CampaignNomination } from './campaign.entity';
+import { Campaigns } from './campaigns';
+import { CampaignsController } from './campaigns.controller';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Campaign, CampaignNomination]), BudgetsModule],
+  controllers: [CampaignsController],
+  providers: [Campaigns],
+})
+export class CampaignsModule {}
