@@ -12,8 +12,10 @@ const at = (day: string, clock: string) => `${day}T${clock}:00+08:00`;
  * childcare class in session, and a job fair with an accepted offer. Each part is made only if
  * its demo record is not there yet, so running the seed again changes nothing. `members` are
  * active members known to training (the seed's enrolled members; at least 7, or nothing is made).
+ * `orgUnitId`: the unit the records belong to (the administrator has none of their own).
  */
-export async function seedTrainingProgrammes(call: DemoCall, members: readonly string[], log = (m: string) => console.log(m)): Promise<void> {
+export async function seedTrainingProgrammes(call: DemoCall, members: readonly string[], log = (m: string) => console.log(m), orgUnitId?: string): Promise<void> {
+  const unit = orgUnitId ? { orgUnitId } : {};
   const { must, onceKnown: eventually } = demoRequests(call);
   // Members 0–3 enter the competition, 4–5 are guardians in the childcare class, 6 takes a job.
   if (members.length < 7) {
@@ -33,6 +35,7 @@ export async function seedTrainingProgrammes(call: DemoCall, members: readonly s
       availability: [{ startsAt: at(dayFrom(today, -40), '08:00'), endsAt: at(dayFrom(today, 60), '18:00') }],
     });
     const order = await must('POST', '/api/v1/training/training-orders', {
+      ...unit,
       enterpriseName: enterprise,
       creditCode: '91210700MA0Y7K3P5H',
       skill: '维修电工',
@@ -65,7 +68,7 @@ export async function seedTrainingProgrammes(call: DemoCall, members: readonly s
   const competitionTitle = '示范市第三届职工职业技能大赛';
   if (!(await exists('/api/v1/training/competitions', (c) => c.title === competitionTitle))) {
     log('seed: a skill competition with results (技能竞赛)');
-    const competition = await must('POST', '/api/v1/training/competitions', { title: competitionTitle });
+    const competition = await must('POST', '/api/v1/training/competitions', { ...unit, title: competitionTitle });
     const event = await must('POST', `/api/v1/training/competitions/${competition.id}/events`, {
       name: '维修电工',
       tieBreak: 'criteria-in-order',
@@ -109,7 +112,7 @@ export async function seedTrainingProgrammes(call: DemoCall, members: readonly s
   if (!(await exists('/api/v1/training/childcare-classes', (c) => c.name === className))) {
     log('seed: a holiday childcare class in session (托管班)');
     const startsOn = dayFrom(today, -3);
-    const klass = await must('POST', '/api/v1/training/childcare-classes', { name: className, venue: '示范市职工文化宫 2 楼活动室', ageMin: 8, ageMax: 10, capacity: 30, startsOn, endsOn: dayFrom(today, 10) });
+    const klass = await must('POST', '/api/v1/training/childcare-classes', { ...unit, name: className, venue: '示范市职工文化宫 2 楼活动室', ageMin: 8, ageMax: 10, capacity: 30, startsOn, endsOn: dayFrom(today, 10) });
     const children = [
       { childName: '陈思远', birthDate: `${Number(startsOn.slice(0, 4)) - 9}-04-12`, pickup: { name: '陈建华', mobile: '13812340001', relation: '父亲' } },
       { childName: '刘雨涵', birthDate: `${Number(startsOn.slice(0, 4)) - 8}-01-03`, pickup: { name: '张桂芳', mobile: '13812340002', relation: '外婆' } },
@@ -130,7 +133,7 @@ export async function seedTrainingProgrammes(call: DemoCall, members: readonly s
   const fairTitle = '示范市冬季“送岗位”专场招聘会';
   if (!(await exists('/api/v1/training/job-fairs', (f) => f.title === fairTitle))) {
     log('seed: a job fair with employers, vacancies and an accepted offer (送岗位)');
-    const fair = await must('POST', '/api/v1/training/job-fairs', { title: fairTitle, district: '渝北区', heldOn: dayFrom(today, 7), venue: '示范市职工文化宫一楼大厅' });
+    const fair = await must('POST', '/api/v1/training/job-fairs', { ...unit, title: fairTitle, district: '渝北区', heldOn: dayFrom(today, 7), venue: '示范市职工文化宫一楼大厅' });
     const employers = [];
     for (const [name, creditCode] of [
       [enterprise, '91210700MA0Y7K3P5H'],

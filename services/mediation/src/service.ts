@@ -13,12 +13,13 @@ import { HazardReportsModule } from './hazard-reports/hazard-reports.module';
 import { HazardReport } from './hazard-reports/hazard-report.entity';
 import { FiguresModule } from './figures/figures.module';
 import { Obligation, ObligationPayment } from './follow-up/obligation.entity';
+import { businessGauges } from './business-metrics';
 
 /** Everything that makes up the mediation service, for main.ts, migrate.ts and the tests. */
 export function mediationService(config: ServiceConfig = serviceConfigFromEnv('mediation')): CreateServiceOptions {
   return {
     config,
-    definition: { entities: [MemberDirectoryEntry, OrgUnitMove, DisputeCase, Agreement, Mediator, PanelMember, MediationSession, Obligation, ObligationPayment, HazardReport], migrations },
+    definition: { gauges: businessGauges, entities: [MemberDirectoryEntry, OrgUnitMove, DisputeCase, Agreement, Mediator, PanelMember, MediationSession, Obligation, ObligationPayment, HazardReport], migrations },
     // The member directory (consumer group mediation.member-directory); cases move with a subtree
     // and with their member.
     modules: [MemberDirectoryModule.forService(

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DisputeCaseOpenedV1, DisputeCaseReceivedV1, DisputeCaseSettledV1, MemberEnrolledV1, MemberLeftV1 } from '@gonghui/contracts';
+import { DisputeCaseAidReferredV1, DisputeCaseOpenedV1, DisputeCaseReceivedV1, DisputeCaseSettledV1, DisputeCaseSettledV2, MemberEnrolledV1, MemberLeftV1 } from '@gonghui/contracts';
 import { createServiceApp, encodeCursor, ServiceRuntime } from '@gonghui/service-kit';
 import { announceMembers, EventSender, eventually, testServiceConfig, tokenFor, TopicReader } from '@gonghui/testing';
 import { mediationService } from '../src/service';
@@ -72,20 +72,63 @@ describe('mediation: dispute cases', () => {
 
       const events = await eventually(() => {
         const forCase = reader.events().filter((e) => e.data.caseId === caseId);
-        expect(forCase.map((e) => e.type)).toEqual([DisputeCaseReceivedV1.type, DisputeCaseOpenedV1.type, DisputeCaseSettledV1.type]);
+        expect(forCase.map((e) => e.type)).toEqual([DisputeCaseReceivedV1.type, DisputeCaseOpenedV1.type, DisputeCaseSettledV2.type, DisputeCaseSettledV1.type]);
         return forCase;
       });
       // Answers in China time (+08:00), events in UTC: the same instants.
       expect(opened.body.openedAt).toMatch(/\+08:00$/);
       expect(events[1].data).toEqual({ caseId, memberId, source: 'complaint', openedAt: new Date(opened.body.openedAt).toISOString() });
       expect(events[1].correlationid).toBe('req-open-1');
-      expect(events[2].data).toEqual({
+      expect(events[2].data).toMatchObject({ caseId, memberIds: [memberId], workerCount: 1, agreementId: settled.body.agreement.id, totalAmountFen: 2_512_345 });
+      expect(events[3].data).toEqual({
         caseId,
         memberId,
         agreementId: settled.body.agreement.id,
         obligations: expectedObligations,
         totalAmountFen: 2_512_345,
         settledAt: new Date(settled.body.agreement.signedAt).toISOString(),
+      });
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('announces the agreement of a non-member case (v2 only) and refers a member worker to aid at any stage, once', async () => {
+    const [memberId] = await enrol(1);
+    const reader = await TopicReader.open(DisputeCaseSettledV2.topic);
+    try {
+      const nonMember = { name: '赵六', contact: '13800138000' };
+      const base = { source: 'complaint', summary: '拖欠工资', employer: { name: '某建筑公司' }, claims: [{ type: 'unpaid-wages', amountFen: 800_000 }] };
+      const post = (path: string, body: object) => request(server()).post(`/api/v1/mediation/${path}`).set('authorization', `Bearer ${mediatorA}`).send(body);
+      const alone = (await post('cases', { ...base, workers: [nonMember] }).expect(201)).body.id as string;
+      await settle(alone, mediatorA, { obligations: [{ description: '支付工资', amountFen: 800_000 }] }).expect(200);
+
+      // A collective case: referred while open; a second referral of the worker is a 409, a non-member or a stranger a 422.
+      const collective = (await post('cases', { ...base, workers: [{ memberId }, nonMember] }).expect(201)).body.id as string;
+      const referred = await post(`cases/${collective}/aid-referrals`, { memberId }).set('x-request-id', 'req-aid-1').expect(201);
+      expect(referred.body).toEqual({ caseId: collective, memberId, caseStatus: 'open', referredAt: expect.stringMatching(/\+08:00$/) });
+      expect((await post(`cases/${collective}/aid-referrals`, { memberId }).expect(409)).body.type).toMatch(/already-referred-to-aid$/);
+      expect((await post(`cases/${collective}/aid-referrals`, { memberId: randomUUID() }).expect(422)).body.errors).toEqual([{ field: 'memberId', message: expect.any(String) }]);
+      await post(`cases/${collective}/aid-referrals`, { memberId: 'nobody' }).expect(400);
+      await request(server()).post(`/api/v1/mediation/cases/${collective}/aid-referrals`).set('authorization', `Bearer ${mediatorB}`).send({ memberId }).expect(404);
+      // At a later stage too: after the case was declined.
+      const [other] = await enrol(1);
+      const declined = (await post('cases', { ...base, workers: [{ memberId: other }] }).expect(201)).body.id as string;
+      await post(`cases/${declined}/decline`, { reason: '不属于劳动争议' }).expect(200);
+      await post(`cases/${declined}/aid-referrals`, { memberId: other }).expect(201);
+
+      await eventually(() => {
+        const settledAlone = reader.events().filter((e) => e.data.caseId === alone && e.type.startsWith('cn.gonghui.mediation.case.settled'));
+        expect(settledAlone.map((e) => e.type)).toEqual([DisputeCaseSettledV2.type]);
+        expect(settledAlone[0].data).toMatchObject({ caseId: alone, memberIds: [], workerCount: 1, totalAmountFen: 800_000 });
+        expect(JSON.stringify(settledAlone[0].data)).not.toMatch(/赵|13800138000/);
+        const aid = reader.events().filter((e) => e.type === DisputeCaseAidReferredV1.type && [collective, declined].includes(e.data.caseId));
+        expect(aid.map((e) => [e.data.caseId, e.data.caseStatus])).toEqual([
+          [collective, 'open'],
+          [declined, 'declined'],
+        ]);
+        expect(aid[0].data).toEqual({ caseId: collective, orgUnitPath: expect.any(String), memberId, caseStatus: 'open', agreedAmountFen: null, referredAt: new Date(referred.body.referredAt).toISOString() });
+        expect(aid[0].correlationid).toBe('req-aid-1');
       });
     } finally {
       await reader.close();

@@ -20,12 +20,13 @@ import { JOB_FAIR_ENTITIES } from './job-fairs/job-fair.entity';
 import { JobFairsModule } from './job-fairs/job-fairs.module';
 import { CHILDCARE_ENTITIES } from './childcare/childcare.entity';
 import { ChildcareModule } from './childcare/childcare.module';
+import { businessGauges } from './business-metrics';
 
 /** Everything that makes up the training service, for main.ts, migrate.ts and the tests. */
 export function trainingService(config: ServiceConfig = serviceConfigFromEnv('training')): CreateServiceOptions {
   return {
     config,
-    definition: { entities: [MemberDirectoryEntry, OrgUnitMove, Session, Booking, Course, Attendance, Certificate, Assessment, Instructor, TrainingOrder, OrderSession, ...COMPETITION_ENTITIES, ...JOB_FAIR_ENTITIES, ...CHILDCARE_ENTITIES], migrations },
+    definition: { gauges: businessGauges, entities: [MemberDirectoryEntry, OrgUnitMove, Session, Booking, Course, Attendance, Certificate, Assessment, Instructor, TrainingOrder, OrderSession, ...COMPETITION_ENTITIES, ...JOB_FAIR_ENTITIES, ...CHILDCARE_ENTITIES], migrations },
     // The member directory (consumer group training.member-directory): bookings move with a subtree and with
     // their member's transfer; sessions, scoped to a unit, move with a subtree.
     modules: [MemberDirectoryModule.forService([{ table: 'bookings', column: 'org_unit_path' }, { table: 'competition_entrants', column: 'org_unit_path' }, { table: 'job_referrals', column: 'org_unit_path' }, { table: 'job_offers', column: 'org_unit_path' }, { table: 'childcare_children', column: 'org_unit_path' }, { table: 'attendance', column: 'org_unit_path' }, { table: 'assessments', column: 'org_unit_path' }, { table: 'certificates', column: 'org_unit_path' }], [{ table: 'sessions', column: 'org_unit_path' }, { table: 'courses', column: 'org_unit_path' }, { table: 'instructors', column: 'org_unit_path' }, { table: 'training_orders', column: 'org_unit_path' }, { table: 'competitions', column: 'org_unit_path' }, { table: 'job_fairs', column: 'org_unit_path' }, { table: 'childcare_classes', column: 'org_unit_path' }]), CoursesModule, SessionsModule, BookingsModule, AttendanceModule, CertificatesModule, InstructorsModule, TrainingOrdersModule, CompetitionsModule, JobFairsModule, ChildcareModule],

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { chinaDate, createServiceApp, ServiceRuntime } from '@gonghui/service-kit';
-import { announceMembers, EventSender, testServiceConfig, tokenFor } from '@gonghui/testing';
+import { ChildcareChildEnrolledV1 } from '@gonghui/contracts';
+import { announceMembers, EventSender, eventually, testServiceConfig, tokenFor, TopicReader } from '@gonghui/testing';
 import { trainingService } from '../src/service';
 
 /** Holiday childcare classes (托管班) in-process, against the real Postgres. */
@@ -45,7 +46,19 @@ describe('training: holiday childcare classes', () => {
     const [guardian, otherGuardian] = await enrol(2);
     const klass = await openClass();
     expect(klass).toMatchObject({ opensAt: '08:00', closesAt: '17:30', enrolled: 0 });
+    const reader = await TopicReader.open(ChildcareChildEnrolledV1.topic);
     const child = (await enrolChild(klass.id, guardian).expect(201)).body;
+    try {
+      // The enrolment is announced with ids only: no name, policy or pick-up people.
+      const [enrolled] = await eventually(() => {
+        const seen = reader.events(ChildcareChildEnrolledV1.type).filter((e) => e.data.childId === child.id);
+        expect(seen).toHaveLength(1);
+        return seen;
+      });
+      expect(enrolled.data).toEqual({ childId: child.id, classId: klass.id, guardianMemberId: guardian, orgUnitPath: expect.stringMatching(new RegExp(`^${districtA}`)), enrolledAt: expect.any(String) });
+    } finally {
+      await reader.close();
+    }
     expect(child).toMatchObject({ childName: '王*明', ageAtStart: 9, pickupPeople: [{ name: '王*国', mobile: '138****5678', relation: '父亲' }] });
     const absent = (await enrolChild(klass.id, otherGuardian, { childName: '李明' }).expect(201)).body;
     // The name and the pick-up people are sealed at rest.

@@ -35,11 +35,15 @@ describe('training: demo seed of the programmes', () => {
     const count = async (table: string) => ((await runtime.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`)) as { n: number }[])[0].n;
     const quiet = () => undefined;
 
-    await seedTrainingProgrammes(call, members, quiet);
+    // The administrator has no unit of their own: the records go to the district.
+    const districtId = district.split('/')[2].replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+    await seedTrainingProgrammes(call, members, quiet, districtId);
     const orders = (await call('GET', '/api/v1/training/training-orders?limit=500')).body.items;
     expect(orders.find((o: { enterpriseName: string }) => o.enterpriseName === '示范市汉拿电机有限公司')).toMatchObject({
       status: 'evaluated',
       attendedTotal: 57,
+      orgUnitId: districtId,
+      orgUnitPath: district,
       evaluation: { jointScore: 92.3, outcomes: [expect.objectContaining({ measure: '部件合格率', change: 15 }), expect.objectContaining({ change: -9 })] },
     });
     const awards = (await runtime.dataSource.query("SELECT title, honour, skill_level FROM competition_awards ORDER BY title")) as unknown[];
@@ -47,7 +51,7 @@ describe('training: demo seed of the programmes', () => {
     const before = { orders: await count('training_orders'), sheets: await count('score_sheets'), children: await count('childcare_children'), offers: await count('job_offers') };
     expect(before.sheets).toBeGreaterThanOrEqual(8);
 
-    await seedTrainingProgrammes(call, members, quiet);
+    await seedTrainingProgrammes(call, members, quiet, districtId);
     expect({ orders: await count('training_orders'), sheets: await count('score_sheets'), children: await count('childcare_children'), offers: await count('job_offers') }).toEqual(before);
   });
 });

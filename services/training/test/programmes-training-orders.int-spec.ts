@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createServiceApp, ServiceRuntime } from '@gonghui/service-kit';
-import { testServiceConfig, tokenFor } from '@gonghui/testing';
+import { ChildcareClassOpenedV1, TrainingOrderStatusChangedV1 } from '@gonghui/contracts';
+import { announceMembers, EventSender, eventually, testServiceConfig, tokenFor, TopicReader } from '@gonghui/testing';
 import { trainingService } from '../src/service';
 
 /** Instructor pool and training orders from enterprises (订单式培训), in-process against the real Postgres. */
 describe('training: instructors and training orders', () => {
   let app: NestFastifyApplication;
   let runtime: ServiceRuntime;
+  let events: EventSender;
   const hex = () => randomUUID().replace(/-/g, '');
   const districtA = `/${hex()}/${hex()}/`;
   const districtB = `/${hex()}/${hex()}/`;
@@ -43,9 +45,11 @@ describe('training: instructors and training orders', () => {
 
   beforeAll(async () => {
     ({ app, runtime } = (await createServiceApp({ ...trainingService(testServiceConfig('training')), logLevels: ['error'] })) as { app: NestFastifyApplication; runtime: ServiceRuntime });
+    events = await EventSender.open('training-orders-test');
   });
 
   afterAll(async () => {
+    await events?.close();
     await app?.close();
   });
 
@@ -91,6 +95,57 @@ describe('training: instructors and training orders', () => {
     expect(evaluated.body.evaluation.evaluatedAt).toMatch(/\+08:00$/);
     expect((await post(`/api/v1/training/training-orders/${order.id}/evaluate`, { enterpriseScore: 1, traineeScore: 1, academyScore: 1, outcomes: [] }).expect(409)).body.type).toMatch(/order-wrong-state$/);
     expect((await assign(order.id, instructor.id, '2026-12-03T09:00:00+08:00', '2026-12-03T10:00:00+08:00').expect(409)).body.type).toMatch(/order-wrong-state$/);
+  });
+
+  it('puts records in a named unit: the administrator must name one (422), and each change of an order is announced', async () => {
+    const admin = tokenFor();
+    const dashed = (h: string) => h.replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+    const unit = hex();
+    await announceMembers(events, runtime.dataSource, [{ orgUnitId: dashed(unit), path: `${districtA}${unit}/` }]);
+    const order = { enterpriseName: '锦州汉拿电机有限公司', creditCode: '91210700MA0Y7K3P5H', skill: '维修电工', workers: 30, location: '汉拿电机二车间', wishedFrom: '2026-12-01', wishedTo: '2026-12-10' };
+    const creates: [string, object][] = [
+      ['/api/v1/training/training-orders', order],
+      ['/api/v1/training/competitions', { title: '职工技能大赛' }],
+      ['/api/v1/training/childcare-classes', { name: '暑期托管班', venue: '文化宫', ageMin: 8, ageMax: 10, capacity: 20, startsOn: '2027-07-10', endsOn: '2027-08-20' }],
+      ['/api/v1/training/job-fairs', { title: '春风行动招聘会', district: '渝北区', heldOn: '2027-03-01', venue: '文化宫' }],
+    ];
+    const childcare = await TopicReader.open(ChildcareClassOpenedV1.topic);
+    const made: string[] = [];
+    try {
+      for (const [path, body] of creates) {
+        const refused = await post(path, body, admin).expect(422);
+        expect(refused.body).toMatchObject({ type: expect.stringMatching(/org-unit-required$/), errors: [{ field: 'orgUnitId', message: expect.any(String) }] });
+        expect((await post(path, { ...body, orgUnitId: randomUUID() }, admin).expect(422)).body.type).toMatch(/unknown-org-unit$/);
+        const created = await post(path, { ...body, orgUnitId: dashed(unit) }, admin).expect(201);
+        expect(created.body).toMatchObject({ orgUnitId: dashed(unit), orgUnitPath: `${districtA}${unit}/` });
+        made.push(created.body.id);
+      }
+      await eventually(() =>
+        expect(childcare.events(ChildcareClassOpenedV1.type).find((e) => e.data.classId === made[2])?.data).toMatchObject({ orgUnitPath: `${districtA}${unit}/`, capacity: 20, ageMin: 8, ageMax: 10 }),
+      );
+    } finally {
+      await childcare.close();
+    }
+    // The district itself is known from its members' paths; another district is not the officer's.
+    expect((await post('/api/v1/training/competitions', { title: '区赛', orgUnitId: dashed(districtA.split('/')[2]) }, admin).expect(201)).body.orgUnitPath).toBe(districtA);
+    await post('/api/v1/training/competitions', { title: '越权', orgUnitId: dashed(unit) }, officerB).expect(422);
+    await post('/api/v1/training/competitions', { title: '无效', orgUnitId: 'x' }, officerA).expect(400);
+
+    const reader = await TopicReader.open(TrainingOrderStatusChangedV1.topic);
+    try {
+      const instructor = await registerInstructor();
+      const placed = await placeOrder();
+      await assign(placed.id, instructor.id).expect(200);
+      await assign(placed.id, instructor.id, '2026-12-03T09:00:00+08:00', '2026-12-03T12:00:00+08:00').expect(200);
+      await eventually(() =>
+        expect(reader.events(TrainingOrderStatusChangedV1.type).filter((e) => e.data.orderId === placed.id).map((e) => [e.data.previousStatus, e.data.status, e.data.orgUnitPath])).toEqual([
+          [null, 'open', districtA],
+          ['open', 'assigned', districtA],
+        ]),
+      );
+    } finally {
+      await reader.close();
+    }
   });
 
   it('checks specialty, availability and the wished dates when assigning', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { MemberEnrolledV1, MemberLeftV1, SessionBookedV1 } from '@gonghui/contracts';
+import { BookingCancelledV1, BookingSeatOfferedV1, MemberEnrolledV1, MemberLeftV1, SessionBookedV1 } from '@gonghui/contracts';
 import { createServiceApp, ServiceRuntime } from '@gonghui/service-kit';
 import { announceMembers, EventSender, eventually, testServiceConfig, tokenFor, TopicReader } from '@gonghui/testing';
 import { trainingService } from '../src/service';
@@ -103,6 +103,47 @@ describe('training: waiting list', () => {
     const twice = await request(server()).post(`/api/v1/training/bookings/${first.id}/cancel`).set('accept-language', 'en').set(auth).expect(409);
     expect(twice.body.detail).toMatch(/cancelled/);
     expect(await seatsOf(session.id)).toMatchObject({ booked: 2 });
+  });
+
+  it('announces an offer to the member, and a cancelled session cancels its seats, offer and waiting list, each announced', async () => {
+    const [a, b, c, d] = await enrol(4);
+    const session = await schedule({ capacity: 2 });
+    const reader = await TopicReader.open(SessionBookedV1.topic);
+    try {
+      const first = (await book(session.id, a).expect(201)).body;
+      const second = (await book(session.id, b).expect(201)).body;
+      const third = (await book(session.id, c).expect(201)).body;
+      const fourth = (await book(session.id, d).expect(201)).body;
+      await request(server()).post(`/api/v1/training/bookings/${first.id}/cancel`).set(auth).expect(201);
+      const offer = (await request(server()).get(`/api/v1/training/bookings/${third.id}`).set(auth).expect(200)).body;
+
+      const cancelled = await request(server()).post(`/api/v1/training/sessions/${session.id}/cancel`).set(auth).set('x-request-id', 'req-cancel-session').expect(201);
+      expect(cancelled.body).toMatchObject({ status: 'cancelled', booked: 0 });
+      expect((await places(session.id)).map((p) => [p.id, p.status])).toEqual(expect.arrayContaining([first.id, second.id, third.id, fourth.id].map((id) => [id, 'cancelled'])));
+      expect(await seatsOf(session.id)).toMatchObject({ booked: 0 });
+      await request(server()).post(`/api/v1/training/sessions/${session.id}/cancel`).set(auth).expect(409);
+      await request(server()).post(`/api/v1/training/bookings/${third.id}/accept`).set(auth).expect(409);
+
+      await eventually(() => {
+        const offered = reader.events(BookingSeatOfferedV1.type).filter((e) => e.data.sessionId === session.id);
+        expect(offered.map((e) => e.data)).toEqual([
+          { bookingId: third.id, sessionId: session.id, memberId: c, offeredAt: expect.any(String), offerExpiresAt: new Date(offer.offerExpiresAt).toISOString() },
+        ]);
+        // Keyed by booking, the four travel on different partitions: their order of arrival is the broker's.
+        const ended = reader.events(BookingCancelledV1.type).filter((e) => e.data.sessionId === session.id);
+        expect(ended.map((e) => [e.data.bookingId, e.data.previousStatus, e.data.reason]).sort()).toEqual(
+          [
+            [first.id, 'booked', 'member-cancelled'],
+            [second.id, 'booked', 'session-cancelled'],
+            [third.id, 'offered', 'session-cancelled'],
+            [fourth.id, 'waiting', 'session-cancelled'],
+          ].sort(),
+        );
+        expect(ended.filter((e) => e.data.reason === 'session-cancelled').map((e) => e.correlationid)).toEqual(Array(3).fill('req-cancel-session'));
+      });
+    } finally {
+      await reader.close();
+    }
   });
 
   it('an offer not taken in time passes to the next: by the interval sweep, and lazily on read', async () => {

@@ -145,6 +145,19 @@ export class ReferCaseRequest {
   note?: string;
 }
 
+export class ReferToAidRequest {
+  @ApiProperty({ example: '8d7e6f5a-4b3c-4d2e-8f10-a1b2c3d4e5f6', description: '本案的会员职工 a member worker of this case' })
+  @IsUUID()
+  memberId!: string;
+}
+
+export class AidReferralView {
+  @ApiProperty({ example: '7c6b5a49-3827-4160-9f8e-7d6c5b4a3928' }) caseId!: string;
+  @ApiProperty({ example: '8d7e6f5a-4b3c-4d2e-8f10-a1b2c3d4e5f6' }) memberId!: string;
+  @ApiProperty({ enum: ['open', 'settled', 'declined', 'referred', 'closed'], example: 'open', description: 'the case’s stage when referred' }) caseStatus!: CaseStatus;
+  @ApiProperty({ example: '2026-11-24T11:00:00.000+08:00' }) referredAt!: string;
+}
+
 export class ObligationInput {
   @ApiProperty({ example: '支付生育津贴 / pay maternity allowance' })
   @IsString()

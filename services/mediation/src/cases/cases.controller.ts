@@ -2,12 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Principal } from '@gonghui/auth';
 import { Authorize, CurrentPrincipal, Page, RequestId } from '@gonghui/service-kit';
-import { CasePage, CaseView, DeclineCaseRequest, ListCasesQuery, OpenCaseRequest, ReferCaseRequest, SettleCaseRequest } from './case.dto';
+import { AidReferralView, CasePage, CaseView, DeclineCaseRequest, ListCasesQuery, OpenCaseRequest, ReferCaseRequest, ReferToAidRequest, SettleCaseRequest } from './case.dto';
 import { CasesRepository, toCaseView } from './cases.repository';
 import { OpenCase } from './open-case';
 import { SettleCase } from './settle-case';
 import { DeclineCase } from './decline-case';
 import { ReferCase } from './refer-case';
+import { ReferToAid } from './refer-to-aid';
 
 @ApiTags('mediation: dispute cases (劳动争议案件)')
 @Controller('api/v1/mediation/cases')
@@ -17,6 +18,7 @@ export class CasesController {
     private readonly settleCase: SettleCase,
     private readonly declineCase: DeclineCase,
     private readonly referCase: ReferCase,
+    private readonly referToAid: ReferToAid,
     private readonly cases: CasesRepository,
   ) {}
 
@@ -36,7 +38,7 @@ export class CasesController {
   @Post(':id/settle')
   @HttpCode(200)
   @Authorize('mediator')
-  @ApiOperation({ summary: 'Close the case with a mediation agreement (调解结案)', description: 'Publishes cn.gonghui.mediation.case.settled.v1 for a member’s case' })
+  @ApiOperation({ summary: 'Close the case with a mediation agreement (调解结案)', description: 'Publishes cn.gonghui.mediation.case.settled.v2 for every case, and settled.v1 for a member’s case' })
   @ApiOkResponse({ type: CaseView })
   @ApiBadRequestResponse({ description: 'No obligations, or a negative amount' })
   @ApiNotFoundResponse({ description: 'No such case in your subtree' })
@@ -85,6 +87,26 @@ export class CasesController {
     @RequestId() requestId?: string,
   ): Promise<CaseView> {
     return this.referCase.execute(id, body, principal, requestId);
+  }
+
+  @Post(':id/aid-referrals')
+  @Authorize('mediator')
+  @ApiOperation({
+    summary: 'Refer a member worker to aid for hardship (困难帮扶转介), at any stage',
+    description: 'Open, settled, declined, referred or closed: a member worker of the case, once per case. Publishes cn.gonghui.mediation.case.aid-referred.v1; aid records a referral (once per case).',
+  })
+  @ApiCreatedResponse({ type: AidReferralView })
+  @ApiBadRequestResponse({ description: 'memberId is not a UUID' })
+  @ApiNotFoundResponse({ description: 'No such case in your subtree' })
+  @ApiConflictResponse({ description: 'This worker was already referred for this case' })
+  @ApiUnprocessableEntityResponse({ description: 'Not a member worker of this case' })
+  referWorkerToAid(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ReferToAidRequest,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId?: string,
+  ): Promise<AidReferralView> {
+    return this.referToAid.execute(id, body, principal, requestId);
   }
 
   @Get()

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DisputeCaseSettledV1 } from '@gonghui/contracts';
+import { DisputeCaseSettledV1, DisputeCaseSettledV2 } from '@gonghui/contracts';
 import { Principal } from '@gonghui/auth';
 import { Problem, ServiceRuntime, TransactionBoundary } from '@gonghui/service-kit';
 import { CaseView, SettleCaseRequest } from './case.dto';
@@ -20,8 +20,8 @@ function refused(refusal: SettleRefusal): Problem {
 
 /**
  * Use case: close an open case with a written mediation agreement (调解协议). The case row is
- * locked so a case is settled once; the settled event carries the obligations for follow-up
- * and makes aid record a referral for the worker.
+ * locked so a case is settled once; settled.v2 announces every agreement (member ids, possibly none),
+ * and for a member's case settled.v1 makes aid record a referral for the worker.
  */
 @Injectable()
 export class SettleCase {
@@ -38,6 +38,7 @@ export class SettleCase {
         const outcome = settleCase(existing, { agreementId: randomUUID(), obligations: request.obligations, now: new Date() });
         if (!outcome.ok) throw refused(outcome.refusal);
         const row = await this.cases.settle(tx, existing, outcome);
+        await this.runtime.outbox.record(tx, DisputeCaseSettledV2, outcome.settled, { correlationId: requestId });
         if (outcome.event) await this.runtime.outbox.record(tx, DisputeCaseSettledV1, outcome.event, { correlationId: requestId });
         return toCaseView(row);
       },

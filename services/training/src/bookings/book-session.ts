@@ -74,8 +74,8 @@ export class BookSession {
           },
         );
         if (!outcome.ok) throw refused(outcome.refusal);
-        await this.bookings.addPlace(tx, outcome.booking, outcome.seatsHeld);
-        if (outcome.event) await this.runtime.outbox.record(tx, SessionBookedV1, outcome.event, { correlationId: requestId });
+        const outboxRow = outcome.event ? this.runtime.outbox.prepare(SessionBookedV1, outcome.event, { correlationId: requestId }) : null;
+        await this.bookings.addPlace(tx, outcome.booking, outcome.seatsHeld, outboxRow);
         // Under the lock the new place is the last on the list: its position is the count before it, plus one.
         return toBookingView({ ...outcome.booking, offerExpiresAt: null }, outcome.booking.status === 'waiting' ? places.waiting + 1 : null);
       },

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { Principal } from '@gonghui/auth';
 import { Tx } from '@gonghui/persistence';
+import { OUTBOX_ROW_COLUMNS, outboxRowValues } from '@gonghui/messaging';
 import { Problem, requireInScope } from '@gonghui/service-kit';
 import { Booking } from '../sessions/booking.entity';
 import { Session } from '../sessions/session.entity';
@@ -37,9 +38,19 @@ export class BookingsRepository {
     return row ? { employmentForm: row.employment_form, skillLevel: row.skill_level } : null;
   }
 
-  async addPlace(tx: Tx, booking: NewPlace, seatsHeld: number): Promise<void> {
-    await tx.insert(Booking, { ...booking, offerExpiresAt: null, endedAt: null });
-    await tx.update(Session, { id: booking.sessionId }, { booked: seatsHeld });
+  /**
+   * Hand-written: the hot path of booking. The place, the session's seat count and the event's
+   * outbox row (Outbox.prepare's values, when there is one) in one statement: one round trip
+   * while the session is locked instead of three.
+   */
+  async addPlace(tx: Tx, booking: NewPlace, seatsHeld: number, outboxRow: unknown[] | null): Promise<void> {
+    const params: unknown[] = [booking.id, booking.sessionId, booking.memberId, booking.orgUnitPath, booking.bookedAt, booking.status, seatsHeld];
+    const outbox = outboxRow ? `, e AS (INSERT INTO outbox (${OUTBOX_ROW_COLUMNS}) VALUES (${outboxRowValues(params.length + 1)}))` : '';
+    await tx.query(
+      `WITH b AS (INSERT INTO bookings (id, session_id, member_id, org_unit_path, booked_at, status) VALUES ($1, $2, $3, $4, $5, $6))${outbox}
+       UPDATE sessions SET booked = $7 WHERE id = $2 AND booked <> $7`,
+      [...params, ...(outboxRow ?? [])],
+    );
   }
 
   /** The session of a booking, locked; a 404 names the booking when it is gone. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SessionBookedV1 } from '@gonghui/contracts';
+import { BookingCancelledV1, SessionBookedV1 } from '@gonghui/contracts';
 import { Principal } from '@gonghui/auth';
 import { chinaTime, Problem, ServiceRuntime, TransactionBoundary } from '@gonghui/service-kit';
 import { Booking } from '../sessions/booking.entity';
@@ -33,6 +33,14 @@ export class ChangeBooking {
       const outcome = endPlace(booking);
       if (!outcome.ok) throw wrongState('取消 / cancel it', outcome.refusal.status);
       await tx.update(Booking, { id }, { status: 'cancelled', endedAt: now, offerExpiresAt: null });
+      await this.runtime.outbox.record(tx, BookingCancelledV1, {
+        bookingId: id,
+        sessionId: booking.sessionId,
+        memberId: booking.memberId,
+        previousStatus: booking.status as BookingCancelledV1['previousStatus'],
+        reason: 'member-cancelled',
+        cancelledAt: now.toISOString(),
+      });
       if (outcome.releasesSeat) await this.waitingList.passSeat(tx, session, now);
       return toBookingView({ ...booking, status: 'cancelled', offerExpiresAt: null });
     });

@@ -1,7 +1,9 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Tx } from '@gonghui/persistence';
+import { BookingSeatOfferedV1 } from '@gonghui/contracts';
+import { ServiceRuntime } from '@gonghui/service-kit';
 import { Session } from '../sessions/session.entity';
 import { Booking } from '../sessions/booking.entity';
 import { offerLapsed, passSeat } from './domain/waiting-list';
@@ -18,7 +20,10 @@ export class WaitingList implements OnModuleInit, OnModuleDestroy {
   private timer?: NodeJS.Timeout;
   private sweeping = false;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
+  ) {}
 
   onModuleInit(): void {
     const every = Number(process.env.TRAINING_OFFER_SWEEP_MS ?? 30_000);
@@ -35,10 +40,21 @@ export class WaitingList implements OnModuleInit, OnModuleDestroy {
   /** A seat of the (locked) session came free: offer it to the first waiting, or free it. */
   async passSeat(tx: Tx, session: Pick<Session, 'id' | 'offerWindowSeconds'>, now: Date): Promise<void> {
     // Hand-written: the head of the waiting list by the partial index bookings_waiting.
-    const [first] = (await tx.query(`SELECT id FROM bookings WHERE session_id = $1 AND status = 'waiting' ORDER BY booked_at, id LIMIT 1`, [session.id])) as { id: string }[];
+    const [first] = (await tx.query(`SELECT id, member_id AS "memberId" FROM bookings WHERE session_id = $1 AND status = 'waiting' ORDER BY booked_at, id LIMIT 1`, [session.id])) as {
+      id: string;
+      memberId: string;
+    }[];
     const outcome = passSeat(first ?? null, now, session.offerWindowSeconds);
-    if ('offerTo' in outcome) {
+    if ('offerTo' in outcome && first) {
       await tx.update(Booking, { id: outcome.offerTo }, { status: 'offered', offerExpiresAt: outcome.expiresAt });
+      // The member should learn of the offer: a notifier consumes this (ids only).
+      await this.runtime.outbox.record(tx, BookingSeatOfferedV1, {
+        bookingId: outcome.offerTo,
+        sessionId: session.id,
+        memberId: first.memberId,
+        offeredAt: now.toISOString(),
+        offerExpiresAt: outcome.expiresAt.toISOString(),
+      });
     } else {
       await tx.decrement(Session, { id: session.id }, 'booked', 1);
     }

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Principal, scopeLikePattern } from '@gonghui/auth';
 import { parseMobile } from '@gonghui/identifiers';
-import { chinaDate, chinaTime, Problem, requireActiveMember, TransactionBoundary } from '@gonghui/service-kit';
+import { chinaDate, chinaTime, Problem, requireActiveMember, ServiceRuntime, TransactionBoundary } from '@gonghui/service-kit';
+import { ChildcareChildEnrolledV1, ChildcareClassOpenedV1 } from '@gonghui/contracts';
 import { attendanceStanding, checkNewClass, classDaysSoFar, ClassFacts, DayRefusal, enrolChild, maskName, signIn, signOut } from './domain/childcare';
 import {
   AddNoteRequest,
@@ -18,6 +19,7 @@ import {
 } from './childcare.dto';
 import { ChildcareAttendance, ChildcareChild, ChildcareClass, ChildcareNote } from './childcare.entity';
 import { ChildcareRepository, toClassView, toNoteView } from './childcare.repository';
+import { recordUnit } from '../sessions/record-unit';
 
 const facts = (c: ChildcareClass): ClassFacts => ({ ageMin: c.ageMin, ageMax: c.ageMax, capacity: c.capacity, startsOn: c.startsOn, endsOn: c.endsOn, opensAt: c.opensAt.slice(0, 5), closesAt: c.closesAt.slice(0, 5) });
 const mobileOf = (raw: string) => {
@@ -54,6 +56,7 @@ const chinaInstant = (day: string, clock: string) => new Date(`${day}T${clock.sl
 @Injectable()
 export class ChildcareDays {
   constructor(
+    @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
     private readonly transaction: TransactionBoundary,
     private readonly childcare: ChildcareRepository,
   ) {}
@@ -72,7 +75,18 @@ export class ChildcareDays {
     }
     return this.transaction.run(async (tx) => {
       const id = randomUUID();
-      await tx.insert(ChildcareClass, { id, name: request.name.trim(), venue: request.venue.trim(), ...c, orgUnitId: principal.orgUnitId, orgUnitPath: principal.scopePath, createdBy: principal.username });
+      const unit = await recordUnit(tx, principal, request.orgUnitId);
+      await tx.insert(ChildcareClass, { id, name: request.name.trim(), venue: request.venue.trim(), ...c, ...unit, createdBy: principal.username });
+      await this.runtime.outbox.record(tx, ChildcareClassOpenedV1, {
+        classId: id,
+        orgUnitPath: unit.orgUnitPath,
+        capacity: c.capacity,
+        ageMin: c.ageMin,
+        ageMax: c.ageMax,
+        startsOn: c.startsOn,
+        endsOn: c.endsOn,
+        openedAt: new Date().toISOString(),
+      });
       return toClassView(await this.childcare.requireClass(tx, id, principal));
     });
   }
@@ -130,6 +144,7 @@ export class ChildcareDays {
         pickupCount: people.length,
       });
       await tx.update(ChildcareClass, { id: klass.id }, { enrolled: klass.enrolled + 1 });
+      await this.runtime.outbox.record(tx, ChildcareChildEnrolledV1, { childId: id, classId: klass.id, guardianMemberId: guardian.memberId, orgUnitPath: guardian.orgUnitPath, enrolledAt: new Date().toISOString() });
       return this.childcare.childView(await tx.findOneByOrFail(ChildcareChild, { id }));
     });
   }

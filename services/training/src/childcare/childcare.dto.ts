@@ -56,6 +56,11 @@ export class CreateChildcareClassRequest {
   @IsOptional()
   @Matches(CLOCK, { message: 'closesAt 须为 HH:MM / closesAt must be HH:MM' })
   closesAt?: string;
+
+  @ApiPropertyOptional({ example: '3f0c2a4e-7a35-4d7b-9d6c-0c8f8e1d2a11', description: '所属组织 the unit this record belongs to: yours or one below it (default: yours; required for an officer without a unit)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'orgUnitId 须为 UUID / orgUnitId must be a UUID' })
+  orgUnitId?: string;
 }
 
 export class PickupPersonDto {

@@ -6,6 +6,7 @@ import { checkCriteria } from './domain/ranking';
 import { AddEventRequest, AddJudgeRequest, CompetitionEventView, CompetitionView, CreateCompetitionRequest, EntrantView, JudgeView } from './competition.dto';
 import { Competition, CompetitionEntrant, CompetitionEvent, CompetitionJudge } from './competition.entity';
 import { CompetitionsRepository, toEntrantView, toEventView } from './competitions.repository';
+import { recordUnit } from '../sessions/record-unit';
 
 /** Use cases that set a competition up: the competition (办赛), its events with weighted criteria (赛项), entrants (报名) and judges (评委). */
 @Injectable()
@@ -18,7 +19,8 @@ export class ManageCompetitions {
   create(request: CreateCompetitionRequest, principal: Principal): Promise<CompetitionView> {
     return this.transaction.run(async (tx) => {
       const id = randomUUID();
-      await tx.insert(Competition, { id, title: request.title.trim(), orgUnitId: principal.orgUnitId, orgUnitPath: principal.scopePath, createdBy: principal.username });
+      const unit = await recordUnit(tx, principal, request.orgUnitId);
+      await tx.insert(Competition, { id, title: request.title.trim(), ...unit, createdBy: principal.username });
       return this.competitions.view(tx, await this.competitions.requireCompetition(tx, id, principal));
     });
   }

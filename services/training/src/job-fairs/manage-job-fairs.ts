@@ -5,6 +5,7 @@ import { Problem, TransactionBoundary } from '@gonghui/service-kit';
 import { AddEmployerRequest, AddVacancyRequest, CreateJobFairRequest, EmployerView, JobFairView, VacancyView } from './job-fair.dto';
 import { FairEmployer, JobFair, Vacancy } from './job-fair.entity';
 import { JobFairsRepository } from './job-fairs.repository';
+import { recordUnit } from '../sessions/record-unit';
 
 /** Use cases that set a fair up (招聘会): the fair, its employers (用人单位) and their vacancies (岗位). */
 @Injectable()
@@ -17,14 +18,14 @@ export class ManageJobFairs {
   create(request: CreateJobFairRequest, principal: Principal): Promise<JobFairView> {
     return this.transaction.run(async (tx) => {
       const id = randomUUID();
+      const unit = await recordUnit(tx, principal, request.orgUnitId);
       await tx.insert(JobFair, {
         id,
         title: request.title.trim(),
         district: request.district.trim(),
         heldOn: request.heldOn,
         venue: request.venue.trim(),
-        orgUnitId: principal.orgUnitId,
-        orgUnitPath: principal.scopePath,
+        ...unit,
         createdBy: principal.username,
       });
       return this.fairs.fairView(tx, await this.fairs.requireFair(tx, id, principal));

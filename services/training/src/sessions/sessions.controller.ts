@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Principal } from '@gonghui/auth';
-import { Authorize, CurrentPrincipal, Page, Problem, TransactionBoundary } from '@gonghui/service-kit';
+import { Authorize, CurrentPrincipal, Page, RequestId } from '@gonghui/service-kit';
 import { ScheduleSessionRequest, SessionPage, SessionSearchQuery, SessionView } from './session.dto';
 import { SessionsRepository, toSessionView } from './sessions.repository';
 import { ScheduleSession } from './schedule-session';
+import { CancelSession } from './cancel-session';
 
 @ApiTags('training: sessions and bookings (课程场次与预约)')
 @Controller('api/v1/training/sessions')
@@ -12,7 +13,7 @@ export class SessionsController {
   constructor(
     private readonly sessions: SessionsRepository,
     private readonly scheduleSession: ScheduleSession,
-    private readonly transaction: TransactionBoundary,
+    private readonly cancelSession: CancelSession,
   ) {}
 
   @Post()
@@ -45,15 +46,14 @@ export class SessionsController {
 
   @Post(':id/cancel')
   @Authorize('training-officer')
-  @ApiOperation({ summary: 'Cancel a session (取消场次)', description: 'No more bookings; places already taken stay on record' })
+  @ApiOperation({
+    summary: 'Cancel a session (取消场次)',
+    description: 'No more bookings; its seats, offers and waiting list are cancelled with it (kept on record as cancelled), each announced as cn.gonghui.training.booking.cancelled.v1 (reason session-cancelled)',
+  })
   @ApiCreatedResponse({ type: SessionView })
   @ApiNotFoundResponse({ description: 'No such session for you' })
   @ApiConflictResponse({ description: 'Already cancelled' })
-  cancel(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<SessionView> {
-    return this.transaction.run(async (tx) => {
-      const session = await this.sessions.requireForUpdate(tx, id, principal);
-      if (session.status === 'cancelled') throw Problem.conflict('session-cancelled', '场次已取消 / The session is already cancelled');
-      return toSessionView(await this.sessions.cancel(tx, id));
-    });
+  cancel(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @RequestId() requestId?: string): Promise<SessionView> {
+    return this.cancelSession.execute(id, principal, requestId);
   }
 }

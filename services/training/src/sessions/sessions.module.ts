@@ -6,11 +6,12 @@ import { SessionsRepository } from './sessions.repository';
 import { ScheduleSession } from './schedule-session';
 import { Session } from './session.entity';
 import { Booking } from './booking.entity';
+import { CancelSession } from './cancel-session';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Session, Booking]), CoursesModule],
   controllers: [SessionsController],
-  providers: [SessionsRepository, ScheduleSession],
+  providers: [SessionsRepository, ScheduleSession, CancelSession],
   exports: [SessionsRepository],
 })
 export class SessionsModule {}

@@ -1,13 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Principal } from '@gonghui/auth';
-import { chinaDate, TransactionBoundary } from '@gonghui/service-kit';
+import { chinaDate, ServiceRuntime, TransactionBoundary } from '@gonghui/service-kit';
 import { InstructorsRepository } from '../instructors/instructors.repository';
-import { assignInstructor } from './domain/training-order';
+import { assignInstructor, orderStatusChanged } from './domain/training-order';
 import { orderProblem } from './order-problems';
 import { AssignInstructorRequest, TrainingOrderView } from './training-order.dto';
 import { TrainingOrder } from './training-order.entity';
 import { orderFacts, TrainingOrdersRepository } from './training-orders.repository';
+import { TrainingOrderStatusChangedV1 } from '@gonghui/contracts';
 
 /**
  * Use case: send an instructor to the enterprise (学院配资源、名师送上门). The instructor's row is
@@ -17,6 +18,7 @@ import { orderFacts, TrainingOrdersRepository } from './training-orders.reposito
 @Injectable()
 export class AssignInstructor {
   constructor(
+    @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
     private readonly transaction: TransactionBoundary,
     private readonly orders: TrainingOrdersRepository,
     private readonly instructors: InstructorsRepository,
@@ -37,8 +39,10 @@ export class AssignInstructor {
       });
       if (!outcome.ok) throw orderProblem(outcome.refusal);
       await this.orders.addAssignment(tx, { id: randomUUID(), orderId: order.id, instructorId: instructor.id, ...period });
+      const changed = orderStatusChanged(order, order.status, outcome.status, new Date());
       order.status = outcome.status;
       await tx.update(TrainingOrder, { id: order.id }, { status: outcome.status });
+      if (changed) await this.runtime.outbox.record(tx, TrainingOrderStatusChangedV1, changed);
       return this.orders.view(tx, order);
     });
   }

@@ -1,16 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Principal } from '@gonghui/auth';
-import { TransactionBoundary } from '@gonghui/service-kit';
-import { completeOrder, evaluateOrder } from './domain/training-order';
+import { ServiceRuntime, TransactionBoundary } from '@gonghui/service-kit';
+import { completeOrder, evaluateOrder, orderStatusChanged } from './domain/training-order';
 import { orderProblem } from './order-problems';
 import { EvaluateOrderRequest, TrainingOrderView } from './training-order.dto';
 import { TrainingOrder } from './training-order.entity';
 import { orderFacts, TrainingOrdersRepository } from './training-orders.repository';
+import { TrainingOrderStatusChangedV1 } from '@gonghui/contracts';
 
 /** Use case: close the order once its sessions are held (结业). */
 @Injectable()
 export class CompleteOrder {
   constructor(
+    @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
     private readonly transaction: TransactionBoundary,
     private readonly orders: TrainingOrdersRepository,
   ) {}
@@ -21,6 +23,8 @@ export class CompleteOrder {
       const outcome = completeOrder(orderFacts(order), await this.orders.countSessions(tx, order.id));
       if (!outcome.ok) throw orderProblem(outcome.refusal);
       await tx.update(TrainingOrder, { id: order.id }, { status: outcome.status });
+      const changed = orderStatusChanged(order, order.status, outcome.status, new Date());
+      if (changed) await this.runtime.outbox.record(tx, TrainingOrderStatusChangedV1, changed);
       return this.orders.view(tx, { ...order, status: outcome.status });
     });
   }
@@ -30,6 +34,7 @@ export class CompleteOrder {
 @Injectable()
 export class EvaluateOrder {
   constructor(
+    @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
     private readonly transaction: TransactionBoundary,
     private readonly orders: TrainingOrdersRepository,
   ) {}
@@ -49,6 +54,8 @@ export class EvaluateOrder {
         evaluatedAt: new Date(),
       };
       await tx.update(TrainingOrder, { id: order.id }, change);
+      const changed = orderStatusChanged(order, order.status, outcome.status, change.evaluatedAt);
+      if (changed) await this.runtime.outbox.record(tx, TrainingOrderStatusChangedV1, changed);
       return this.orders.view(tx, { ...order, ...change });
     });
   }

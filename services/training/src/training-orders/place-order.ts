@@ -1,17 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Principal } from '@gonghui/auth';
-import { TransactionBoundary } from '@gonghui/service-kit';
-import { checkNewOrder } from './domain/training-order';
+import { ServiceRuntime, TransactionBoundary } from '@gonghui/service-kit';
+import { checkNewOrder, orderStatusChanged } from './domain/training-order';
 import { orderProblem } from './order-problems';
 import { PlaceOrderRequest, TrainingOrderView } from './training-order.dto';
 import { TrainingOrder } from './training-order.entity';
 import { TrainingOrdersRepository } from './training-orders.repository';
+import { recordUnit } from '../sessions/record-unit';
+import { TrainingOrderStatusChangedV1 } from '@gonghui/contracts';
 
 /** Use case: an enterprise states its need (企业提需求): skill, number of workers, place and wished dates. */
 @Injectable()
 export class PlaceOrder {
   constructor(
+    @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
     private readonly transaction: TransactionBoundary,
     private readonly orders: TrainingOrdersRepository,
   ) {}
@@ -21,6 +24,7 @@ export class PlaceOrder {
     if (!checked.ok) throw orderProblem(checked.refusal);
     return this.transaction.run(async (tx) => {
       const id = randomUUID();
+      const unit = await recordUnit(tx, principal, request.orgUnitId);
       await tx.insert(TrainingOrder, {
         id,
         enterpriseName: request.enterpriseName.trim(),
@@ -32,11 +36,12 @@ export class PlaceOrder {
         wishedTo: request.wishedTo,
         status: 'open',
         outcomes: [],
-        orgUnitId: principal.orgUnitId,
-        orgUnitPath: principal.scopePath,
+        ...unit,
         createdBy: principal.username,
       });
-      return this.orders.view(tx, await this.orders.require(tx, id, principal));
+      const placed = await this.orders.require(tx, id, principal);
+      await this.runtime.outbox.record(tx, TrainingOrderStatusChangedV1, orderStatusChanged(placed, null, 'open', new Date())!);
+      return this.orders.view(tx, placed);
     });
   }
 }

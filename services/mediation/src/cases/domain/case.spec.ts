@@ -1,4 +1,4 @@
-import { CaseState, declineCase, openCase, referCase, settleCase } from './case';
+import { CaseState, declineCase, openCase, referCase, referToAid, settleCase } from './case';
 import { receivedAtOf, StoredWorker } from './intake';
 
 const now = new Date('2026-11-24T08:00:00.000Z');
@@ -8,6 +8,7 @@ const open: CaseState = { id: caseId, memberId, status: 'open' };
 const agreementId = '2b3c4d5e-6f70-4819-a2b3-c4d5e6f7a8b9';
 const memberWorker: StoredWorker = { memberId, sealedName: null, sealedContact: null, maskedName: null, maskedContact: null };
 const otherWorker: StoredWorker = { memberId: null, sealedName: 'v1.x', sealedContact: 'v1.y', maskedName: '李*', maskedContact: '138****8000' };
+const settleable = { ...open, orgUnitPath: '/a/', workers: [memberWorker, otherWorker], workerCount: 2 };
 const claims = [
   { type: 'unpaid-wages' as const, amountFen: 1_200_000, description: null },
   { type: 'overtime' as const, amountFen: 345_000, description: '周末加班' },
@@ -54,7 +55,7 @@ describe('a dispute case’s stages', () => {
   });
 
   it('settles an open case: settled now, the agreement with its total in fen, and the settled event', () => {
-    const outcome = settleCase(open, {
+    const outcome = settleCase(settleable, {
       agreementId,
       obligations: [{ description: ' 支付生育津贴 ', amountFen: 2_500_000, dueDate: '2026-12-31' }, { description: '书面道歉' }],
       now,
@@ -71,13 +72,35 @@ describe('a dispute case’s stages', () => {
         { seq: 2, description: '书面道歉', payer: 'employer', payee: 'worker', amountFen: null, dueDate: null },
       ],
       agreement: { id: agreementId, caseId, obligations, totalAmountFen: 2_500_000, signedAt: now },
+      settled: { caseId, orgUnitPath: '/a/', memberIds: [memberId], workerCount: 2, agreementId, obligations, totalAmountFen: 2_500_000, settledAt: '2026-11-24T08:00:00.000Z' },
       event: { caseId, memberId, agreementId, obligations, totalAmountFen: 2_500_000, settledAt: '2026-11-24T08:00:00.000Z' },
     });
   });
 
+  it('announces the agreement of a case of non-member workers by v2 only, naming no one', () => {
+    const outcome = settleCase({ ...settleable, memberId: null, workers: [otherWorker], workerCount: 1 }, { agreementId, obligations: [{ description: '支付工资', amountFen: 800_000 }], now });
+    if (!outcome.ok) throw new Error('expected a settlement');
+    expect(outcome.event).toBeNull();
+    expect(outcome.settled).toMatchObject({ caseId, orgUnitPath: '/a/', memberIds: [], workerCount: 1, totalAmountFen: 800_000 });
+    expect(JSON.stringify(outcome.settled)).not.toMatch(/李|138/);
+  });
+
+  it('refers a member worker to aid at any stage, once, and only a member worker of the case', () => {
+    const state = { ...open, orgUnitPath: '/a/', workers: [memberWorker, otherWorker], agreedAmountFen: null };
+    for (const status of ['open', 'settled', 'declined', 'referred', 'closed'] as const) {
+      expect(referToAid({ ...state, status }, { memberId, alreadyReferred: false, now })).toEqual({
+        ok: true,
+        event: { caseId, orgUnitPath: '/a/', memberId, caseStatus: status, agreedAmountFen: null, referredAt: '2026-11-24T08:00:00.000Z' },
+      });
+    }
+    expect(referToAid({ ...state, status: 'settled', agreedAmountFen: 500 }, { memberId, alreadyReferred: false, now })).toMatchObject({ ok: true, event: { agreedAmountFen: 500 } });
+    expect(referToAid(state, { memberId, alreadyReferred: true, now })).toEqual({ ok: false, refusal: { reason: 'already-referred' } });
+    expect(referToAid(state, { memberId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', alreadyReferred: false, now })).toEqual({ ok: false, refusal: { reason: 'not-a-member-worker' } });
+  });
+
   it('refuses to settle a case that is not open', () => {
     for (const status of ['settled', 'declined', 'referred', 'closed'] as const) {
-      expect(settleCase({ ...open, status }, { agreementId, obligations: [{ description: '补发加班费', amountFen: 100 }], now })).toEqual({
+      expect(settleCase({ ...settleable, status }, { agreementId, obligations: [{ description: '补发加班费', amountFen: 100 }], now })).toEqual({
         ok: false,
         refusal: { reason: 'case-not-open', status },
       });
@@ -85,7 +108,7 @@ describe('a dispute case’s stages', () => {
   });
 
   it('refuses an agreement without obligations', () => {
-    expect(settleCase(open, { agreementId, obligations: [], now })).toEqual({ ok: false, refusal: { reason: 'no-obligations' } });
+    expect(settleCase(settleable, { agreementId, obligations: [], now })).toEqual({ ok: false, refusal: { reason: 'no-obligations' } });
   });
 
   it('declines an open case with its reason, once', () => {

@@ -1,10 +1,12 @@
 import type {
   AgreementObligation,
+  DisputeCaseAidReferredV1,
   DisputeCaseDeclinedV1,
   DisputeCaseOpenedV1,
   DisputeCaseReceivedV1,
   DisputeCaseReferredV1,
   DisputeCaseSettledV1,
+  DisputeCaseSettledV2,
   DisputeCaseSource,
   DisputeClaimType,
   DisputeReferralReason,
@@ -244,12 +246,17 @@ export interface CaseSettled {
   changes: { status: 'settled' };
   obligationRows: ObligationRow[];
   agreement: { id: string; caseId: string; obligations: AgreementObligation[]; totalAmountFen: number; signedAt: Date };
+  /** Every settled case is announced by v2 (member ids, possibly none, and the worker count). */
+  settled: DisputeCaseSettledV2;
   /** The v1 settled event names the member; a case of non-member workers only is not announced by it. */
   event: DisputeCaseSettledV1 | null;
 }
 
 /** Settle an open case with a written mediation agreement: once, and with at least one obligation; it closes once they are performed. */
-export function settleCase(state: CaseState, command: SettleCase): CaseSettled | { ok: false; refusal: SettleRefusal } {
+export function settleCase(
+  state: CaseState & { orgUnitPath: string; workers: StoredWorker[]; workerCount: number },
+  command: SettleCase,
+): CaseSettled | { ok: false; refusal: SettleRefusal } {
   if (state.status !== 'open') return { ok: false, refusal: { reason: 'case-not-open', status: state.status } };
   const obligations = normaliseObligations(command.obligations);
   if (obligations.length === 0) return { ok: false, refusal: { reason: 'no-obligations' } };
@@ -266,6 +273,16 @@ export function settleCase(state: CaseState, command: SettleCase): CaseSettled |
       dueDate: o.dueDate,
     })),
     agreement: { id: command.agreementId, caseId: state.id, obligations, totalAmountFen: total, signedAt: command.now },
+    settled: {
+      caseId: state.id,
+      orgUnitPath: state.orgUnitPath,
+      memberIds: memberIdsOf(state.workers),
+      workerCount: state.workerCount,
+      agreementId: command.agreementId,
+      obligations,
+      totalAmountFen: total,
+      settledAt: command.now.toISOString(),
+    },
     event: state.memberId
       ? {
           caseId: state.id,
@@ -276,5 +293,31 @@ export function settleCase(state: CaseState, command: SettleCase): CaseSettled |
           settledAt: command.now.toISOString(),
         }
       : null,
+  };
+}
+
+export type AidReferralRefusal = { reason: 'not-a-member-worker' } | { reason: 'already-referred' };
+
+/**
+ * Refer a member worker of the case to aid for hardship (困难帮扶转介), at any stage of the case:
+ * hardship can show at intake as well as after settlement. Only a member worker of this case
+ * (aid serves members), once per worker and case.
+ */
+export function referToAid(
+  state: CaseState & { orgUnitPath: string; workers: StoredWorker[]; agreedAmountFen: number | null },
+  command: { memberId: string; alreadyReferred: boolean; now: Date },
+): { ok: true; event: DisputeCaseAidReferredV1 } | { ok: false; refusal: AidReferralRefusal } {
+  if (!memberIdsOf(state.workers).includes(command.memberId)) return { ok: false, refusal: { reason: 'not-a-member-worker' } };
+  if (command.alreadyReferred) return { ok: false, refusal: { reason: 'already-referred' } };
+  return {
+    ok: true,
+    event: {
+      caseId: state.id,
+      orgUnitPath: state.orgUnitPath,
+      memberId: command.memberId,
+      caseStatus: state.status,
+      agreedAmountFen: state.agreedAmountFen,
+      referredAt: command.now.toISOString(),
+    },
   };
 }

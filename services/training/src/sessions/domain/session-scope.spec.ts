@@ -1,4 +1,4 @@
-import { isUnitRefusal, ownUnitSegment, sessionVisibleTo, unitForNewSession } from './session-scope';
+import { isUnitRefusal, ownUnitSegment, sessionVisibleTo, unitForNewRecord, unitForNewSession } from './session-scope';
 
 describe('where a session belongs', () => {
   const fed = '3f0c2a4e7a354d7b9d6c0c8f8e1d2a11';
@@ -42,5 +42,14 @@ describe('where a session belongs', () => {
   it('reads the officer’s own unit from the last segment of the scope path', () => {
     expect(ownUnitSegment(`/${fed}/${yubei}/`)).toBe(yubei);
     expect(ownUnitSegment('/')).toBeNull();
+  });
+
+  it('puts a programme record in the officer’s unit or a named one below it; the administrator must name one', () => {
+    const admin = { orgUnitId: null, scopePath: '/' };
+    expect(unitForNewRecord(yubeiOfficer)).toEqual({ orgUnitId: dashed(yubei), orgUnitPath: `/${fed}/${yubei}/` });
+    expect(unitForNewRecord(admin)).toEqual({ reason: 'org-unit-required' });
+    expect(unitForNewRecord(admin, { orgUnitId: dashed(yubei), knownPath: `/${fed}/${yubei}/` })).toEqual({ orgUnitId: dashed(yubei), orgUnitPath: `/${fed}/${yubei}/` });
+    expect(unitForNewRecord(admin, { orgUnitId: dashed(yubei), knownPath: null })).toEqual({ reason: 'unknown-org-unit' });
+    expect(unitForNewRecord(yubeiOfficer, { orgUnitId: dashed(jiangbei), knownPath: `/${fed}/${jiangbei}/` })).toEqual({ reason: 'unknown-org-unit' });
   });
 });

@@ -48,3 +48,17 @@ export function unitForNewSession(scope: Scope, requested?: { orgUnitId: string;
 }
 
 export const isUnitRefusal = (outcome: SessionUnit | UnitRefusal): outcome is UnitRefusal => 'reason' in outcome;
+
+export type RecordUnitRefusal = UnitRefusal | { reason: 'org-unit-required' };
+
+/**
+ * The unit a programme record (training order, competition, childcare class, job fair) belongs to:
+ * as for a session, the officer's own unit or a known unit below it; but a record needs a unit, so
+ * the federation administrator, who has none, must name one.
+ */
+export function unitForNewRecord(scope: Scope, requested?: { orgUnitId: string; knownPath: string | null }): { orgUnitId: string; orgUnitPath: string } | RecordUnitRefusal {
+  if (!requested && scope.orgUnitId === null) return { reason: 'org-unit-required' };
+  const unit = unitForNewSession(scope, requested);
+  if (isUnitRefusal(unit)) return unit;
+  return unit.orgUnitId === null ? { reason: 'org-unit-required' } : { orgUnitId: unit.orgUnitId, orgUnitPath: unit.orgUnitPath };
+}

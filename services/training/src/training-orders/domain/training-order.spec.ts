@@ -1,4 +1,4 @@
-import { assignInstructor, checkNewOrder, completeOrder, evaluateOrder, OrderFacts, recordSession, summariseEvaluation } from './training-order';
+import { OrderFacts, assignInstructor, checkNewOrder, completeOrder, evaluateOrder, orderStatusChanged, recordSession, summariseEvaluation } from './training-order';
 
 const at = (hhmm: string, day = '2026-12-01') => new Date(`${day}T${hhmm}:00+08:00`);
 const order = (over: Partial<OrderFacts> = {}): OrderFacts => ({ status: 'open', skill: '维修电工', workers: 30, wishedFrom: '2026-12-01', wishedTo: '2026-12-10', ...over });
@@ -52,5 +52,15 @@ describe('training order rules', () => {
       jointScore: 92.3,
       outcomes: [{ measure: '部件合格率', before: 80, after: 95, change: 15 }],
     });
+  });
+});
+
+describe('an order’s changes of state, as events', () => {
+  const order = { id: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', orgUnitPath: '/a/' };
+  const now = new Date('2026-11-24T02:00:00.000Z');
+  it('announces placing and each move, and nothing when the state stays', () => {
+    expect(orderStatusChanged(order, null, 'open', now)).toEqual({ orderId: order.id, orgUnitPath: '/a/', status: 'open', previousStatus: null, changedAt: '2026-11-24T02:00:00.000Z' });
+    expect(orderStatusChanged(order, 'open', 'assigned', now)).toMatchObject({ status: 'assigned', previousStatus: 'open' });
+    expect(orderStatusChanged(order, 'assigned', 'assigned', now)).toBeNull();
   });
 });

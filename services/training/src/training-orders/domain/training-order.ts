@@ -102,3 +102,14 @@ export function evaluateOrder(order: OrderFacts): Outcome<{ status: OrderStatus 
   if (order.status !== 'completed') return refuse({ reason: 'wrong-state', status: order.status, action: 'evaluate' });
   return { ok: true, status: 'evaluated' };
 }
+
+/** The event of an order's change of state (placed: no previous state); none when the state stays (a second instructor on an assigned order). */
+export function orderStatusChanged(
+  order: { id: string; orgUnitPath: string },
+  previous: OrderStatus | null,
+  next: OrderStatus,
+  now: Date,
+): { orderId: string; orgUnitPath: string; status: OrderStatus; previousStatus: OrderStatus | null; changedAt: string } | null {
+  if (previous === next) return null;
+  return { orderId: order.id, orgUnitPath: order.orgUnitPath, status: next, previousStatus: previous, changedAt: now.toISOString() };
+}
