@@ -18,8 +18,27 @@ import { MemberPage } from './pages/membership/MemberPage';
 import { RosterPage } from './pages/membership/RosterPage';
 import { ProspectsPage } from './pages/membership/ProspectsPage';
 import { HardshipFilesPage } from './pages/aid/HardshipFilesPage';
+import { HardshipFilePage } from './pages/aid/HardshipFilePage';
+import { ApplicationsPage } from './pages/aid/ApplicationsPage';
+import { NewApplicationPage } from './pages/aid/NewApplicationPage';
+import { ApplicationPage } from './pages/aid/ApplicationPage';
+import { BudgetPage, BudgetsPage } from './pages/aid/BudgetsPage';
+import { PaymentBatchesPage, PaymentBatchPage } from './pages/aid/PaymentBatchesPage';
+import { CampaignPage, CampaignsPage } from './pages/aid/CampaignsPage';
 import { SessionsPage } from './pages/training/SessionsPage';
+import { SessionPage } from './pages/training/SessionPage';
+import { SignInCodePage } from './pages/training/SignInCodePage';
+import { CoursesPage } from './pages/training/CoursesPage';
+import { CertificatesPage } from './pages/training/CertificatesPage';
+import { OrdersPage } from './pages/training/OrdersPage';
+import { CompetitionsPage } from './pages/training/CompetitionsPage';
+import { ChildcarePage } from './pages/training/ChildcarePage';
+import { JobFairsPage } from './pages/training/JobFairsPage';
 import { CasesPage } from './pages/mediation/CasesPage';
+import { CasePage } from './pages/mediation/CasePage';
+import { MediatorsPage } from './pages/mediation/MediatorsPage';
+import { HazardReportsPage } from './pages/mediation/HazardReportsPage';
+import { VerifyCertificatePage } from './pages/public/VerifyCertificatePage';
 
 const LANGUAGE_KEY = 'gonghui.language';
 
@@ -40,7 +59,11 @@ export function App() {
     <I18nContext.Provider value={i18n}>
       <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#c8102e', borderRadius: 4 } }}>
         <AntApp>
-          <Signed />
+          <Routes>
+            {/* 证书查验 is public: no login, outside the session. */}
+            <Route path="/verify/:code?" element={<VerifyCertificatePage />} />
+            <Route path="*" element={<Signed />} />
+          </Routes>
         </AntApp>
       </ConfigProvider>
     </I18nContext.Provider>
@@ -113,8 +136,29 @@ function Signed() {
           <Route path="/membership/rosters" element={guard('membership', <RosterPage />)} />
           <Route path="/membership/prospects" element={guard('membership', <ProspectsPage />)} />
           <Route path="/aid/hardship-files" element={guard('aid', <HardshipFilesPage />)} />
+          <Route path="/aid/hardship-files/:id" element={guard('aid', <HardshipFilePage />)} />
+          <Route path="/aid/applications" element={guard('aid', <ApplicationsPage />)} />
+          <Route path="/aid/applications/new" element={guard('aid', <NewApplicationPage />)} />
+          <Route path="/aid/applications/:id" element={guard('aid', <ApplicationPage />)} />
+          <Route path="/aid/budgets" element={guard('aid', <BudgetsPage />)} />
+          <Route path="/aid/budgets/:id" element={guard('aid', <BudgetPage />)} />
+          <Route path="/aid/payment-batches" element={guard('aid', <PaymentBatchesPage />)} />
+          <Route path="/aid/payment-batches/:id" element={guard('aid', <PaymentBatchPage />)} />
+          <Route path="/aid/campaigns" element={guard('aid', <CampaignsPage />)} />
+          <Route path="/aid/campaigns/:id" element={guard('aid', <CampaignPage />)} />
           <Route path="/training/sessions" element={guard('training', <SessionsPage />)} />
+          <Route path="/training/sessions/:id" element={guard('training', <SessionPage />)} />
+          <Route path="/training/sessions/:id/sign-in-code" element={guard('training', <SignInCodePage />)} />
+          <Route path="/training/courses" element={guard('training', <CoursesPage />)} />
+          <Route path="/training/certificates" element={guard('training', <CertificatesPage />)} />
+          <Route path="/training/orders" element={guard('training', <OrdersPage />)} />
+          <Route path="/training/competitions" element={guard('training', <CompetitionsPage />)} />
+          <Route path="/training/childcare" element={guard('training', <ChildcarePage />)} />
+          <Route path="/training/job-fairs" element={guard('training', <JobFairsPage />)} />
           <Route path="/mediation/cases" element={guard('mediation', <CasesPage />)} />
+          <Route path="/mediation/cases/:id" element={guard('mediation', <CasePage />)} />
+          <Route path="/mediation/mediators" element={guard('mediation', <MediatorsPage />)} />
+          <Route path="/mediation/hazard-reports" element={guard('mediation', <HazardReportsPage />)} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Shell>

@@ -30,9 +30,45 @@ export function Shell({ children }: { children: React.ReactNode }) {
           { key: '/membership/prospects', label: t.prospects },
         ],
       });
-    if (canUse(user, 'aid')) menu.push({ key: '/aid/hardship-files', icon: <HeartOutlined />, label: t.hardshipFiles });
-    if (canUse(user, 'training')) menu.push({ key: '/training/sessions', icon: <ReadOutlined />, label: t.sessions });
-    if (canUse(user, 'mediation')) menu.push({ key: '/mediation/cases', icon: <SolutionOutlined />, label: t.cases });
+    if (canUse(user, 'aid'))
+      menu.push({
+        key: 'aid',
+        icon: <HeartOutlined />,
+        label: t.aid,
+        children: [
+          { key: '/aid/applications', label: t.aidApplications },
+          { key: '/aid/hardship-files', label: t.hardshipFiles },
+          { key: '/aid/budgets', label: t.aidBudgets },
+          { key: '/aid/payment-batches', label: t.aidBatches },
+          { key: '/aid/campaigns', label: t.aidCampaigns },
+        ],
+      });
+    if (canUse(user, 'training'))
+      menu.push({
+        key: 'training',
+        icon: <ReadOutlined />,
+        label: t.training,
+        children: [
+          { key: '/training/courses', label: t.trCourses },
+          { key: '/training/sessions', label: t.sessions },
+          { key: '/training/certificates', label: t.trCertificates },
+          { key: '/training/orders', label: t.trOrders },
+          { key: '/training/competitions', label: t.trCompetitions },
+          { key: '/training/childcare', label: t.trChildcare },
+          { key: '/training/job-fairs', label: t.trJobFairs },
+        ],
+      });
+    if (canUse(user, 'mediation'))
+      menu.push({
+        key: 'mediation',
+        icon: <SolutionOutlined />,
+        label: t.mediation,
+        children: [
+          { key: '/mediation/cases', label: t.mdBoard },
+          { key: '/mediation/mediators', label: t.mdRoster },
+          { key: '/mediation/hazard-reports', label: t.mdHazardReports },
+        ],
+      });
     return menu;
   }, [t, user]);
 

@@ -1,4 +1,7 @@
 import { createContext, useContext } from 'react';
+import { aidEn, aidLabelsEn, aidLabelsZh, aidZh } from './i18n/aid';
+import { trainingEn, trainingLabelsEn, trainingLabelsZh, trainingZh } from './i18n/training';
+import { mediationEn, mediationLabelsEn, mediationLabelsZh, mediationZh } from './i18n/mediation';
 
 /** The console's words in zh-CN (first) and en. Enum values get labels in the page's language. */
 const zh = {
@@ -109,6 +112,9 @@ const zh = {
   jobFailed: '处理失败',
   enrolSuccess: '入会成功，会员编号',
   loading: '加载中…',
+  ...aidZh,
+  ...trainingZh,
+  ...mediationZh,
 };
 type Words = typeof zh;
 const en: Words = {
@@ -219,10 +225,16 @@ const en: Words = {
   jobFailed: 'Failed',
   enrolSuccess: 'Enrolled, member no.',
   loading: 'Loading…',
+  ...aidEn,
+  ...trainingEn,
+  ...mediationEn,
 };
 
 const labels = {
   zh: {
+    ...aidLabelsZh,
+    ...trainingLabelsZh,
+    ...mediationLabelsZh,
     regular: '传统就业', 'gig-delivery': '外卖配送员', 'gig-ride-hailing': '网约车司机', 'gig-courier': '快递员', 'gig-domestic-service': '家政服务员', 'gig-other': '其他新就业形态',
     active: '在册', left: '已退会', open: '待转化', converted: '已入会', male: '男', female: '女', novice: '初级工', skilled: '中高级工', master: '技师',
     'changed-job': '工作变动', retired: '退休', withdrew: '本人申请退会', deceased: '去世', other: '其他',
@@ -236,6 +248,9 @@ const labels = {
     federation: '总工会', district: '区总工会', street: '街道工会', grassroots: '基层工会', industry: '行业工会', community: '社区工会',
   } as Record<string, string>,
   en: {
+    ...aidLabelsEn,
+    ...trainingLabelsEn,
+    ...mediationLabelsEn,
     regular: 'Regular', 'gig-delivery': 'Delivery rider', 'gig-ride-hailing': 'Ride-hailing driver', 'gig-courier': 'Courier', 'gig-domestic-service': 'Domestic service', 'gig-other': 'Other gig work',
     active: 'Active', left: 'Left', open: 'Open', converted: 'Converted', male: 'Male', female: 'Female', novice: 'Novice', skilled: 'Skilled', master: 'Master',
     'changed-job': 'Changed job', retired: 'Retired', withdrew: 'Withdrew', deceased: 'Deceased', other: 'Other',

@@ -1,0 +1,118 @@
+import { useEffect, useState } from 'react';
+import { Input, Select } from 'antd';
+import { api, type Problem, type Schemas } from '../../api/client';
+import { useUnitName } from '../../components/UnitSelect';
+import { useI18n } from '../../i18n';
+
+export type Application = Schemas['aid.ApplicationView'];
+export type Stage = Application['stage'];
+export type Budget = Schemas['aid.BudgetView'];
+
+export const STAGES: Stage[] = ['submitted', 'reviewed', 'investigated', 'in-public-notice', 'notice-completed', 'decided', 'approved', 'disbursed', 'followed-up', 'rejected', 'cancelled'];
+export const AID_KINDS = ['living', 'medical', 'education', 'emergency'] as const;
+export const DOCUMENT_KINDS = ['identity', 'household', 'medical', 'income', 'schooling', 'other'] as const;
+export const GRADES = ['deep', 'relative', 'sudden-accident'] as const;
+
+export type StageAction =
+  | 'review'
+  | 'investigate'
+  | 'start-notice'
+  | 'lodge-objection'
+  | 'resolve-objection'
+  | 'close-notice'
+  | 'decide'
+  | 'approve'
+  | 'chair-approve'
+  | 'ratify'
+  | 'reject'
+  | 'cancel'
+  | 'follow-up';
+
+/**
+ * The aid service's stage machine (services/aid/src/applications/domain/application.ts), as buttons:
+ * which actions an application's stage allows. The API stays the judge: a stale page gets its 409.
+ */
+const FROM: Record<StageAction, readonly Stage[]> = {
+  review: ['submitted'],
+  investigate: ['reviewed'],
+  'start-notice': ['investigated'],
+  'lodge-objection': ['in-public-notice'],
+  'resolve-objection': ['in-public-notice'],
+  'close-notice': ['in-public-notice'],
+  decide: ['notice-completed'],
+  approve: ['decided'],
+  'chair-approve': ['submitted', 'reviewed', 'investigated'],
+  ratify: ['approved', 'disbursed', 'followed-up'],
+  reject: ['submitted', 'reviewed', 'investigated', 'in-public-notice', 'notice-completed', 'decided'],
+  cancel: ['approved'],
+  'follow-up': ['disbursed'],
+};
+
+export function allowedActions(a: Pick<Application, 'stage' | 'fastTrack' | 'awaitingRatification' | 'objections'>): StageAction[] {
+  return (Object.keys(FROM) as StageAction[]).filter((action) => {
+    const from = a.fastTrack && action === 'decide' ? [...FROM.decide, 'investigated'] : FROM[action];
+    if (!from.includes(a.stage)) return false;
+    if (action === 'chair-approve') return a.fastTrack;
+    if (action === 'ratify') return a.awaitingRatification;
+    if (action === 'resolve-objection') return a.objections.some((o) => !o.resolvedAt);
+    return true;
+  });
+}
+
+/** Integer fen as yuan, e.g. 2650000 → ¥26,500.00. */
+export function yuan(fen: number | null | undefined): string {
+  if (fen === null || fen === undefined) return '';
+  return `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+/** A yuan amount typed by the officer as integer fen (no float drift: 0.1 + 0.2 yuan is 30 fen). */
+export function toFen(yuanValue: number | string | null | undefined): number | undefined {
+  if (yuanValue === null || yuanValue === undefined || yuanValue === '') return undefined;
+  return Math.round(Number(yuanValue) * 100);
+}
+
+/** The forms take yuan (`…Yuan`); the API names the field in fen (`…Fen`): put its errors on the yuan field. */
+export function onYuanFields(problem: Problem): Problem {
+  return { ...problem, errors: problem.errors?.map((e) => ({ ...e, field: e.field.replace(/Fen$/, 'Yuan') })) };
+}
+
+/** A China date typed in the browser's own date field (yyyy-mm-dd, on phones too). */
+export function DateInput(props: { value?: string; onChange?: (value: string) => void; id?: string }) {
+  return <Input type="date" id={props.id} value={props.value} onChange={(e) => props.onChange?.(e.target.value)} />;
+}
+
+export function todayInChina(): string {
+  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** The budgets the officer can reserve from (this year's and last year's, with what each has available). */
+export function useBudgets(): Budget[] {
+  const [budgets, setBudgets] = useState<Budget[]>([]);
+  useEffect(() => {
+    void api.GET('/api/v1/aid/budgets', { params: { query: { limit: 100 } } }).then(({ data }) => setBudgets(data?.items ?? []));
+  }, []);
+  return budgets;
+}
+
+export function BudgetSelect(props: { value?: string; onChange?: (value: string) => void; id?: string }) {
+  const budgets = useBudgets();
+  const unitName = useUnitName();
+  const { t } = useI18n();
+  return (
+    <Select
+      {...props}
+      showSearch
+      optionFilterProp="label"
+      options={budgets.map((b) => ({ value: b.id, label: `${b.name} · ${unitName(b.orgUnitId)} · ${t.aidAvailable} ${yuan(b.availableFen)}` }))}
+    />
+  );
+}
+
+/** A file the API sends (the bank export) saved under its name; the token goes in the header, never in the URL. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

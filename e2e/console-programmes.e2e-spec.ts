@@ -1,0 +1,179 @@
+import type { Browser, Page } from 'playwright-core';
+import { RunningSystem } from '@gonghui/infra';
+import { login, ownDatabase, startE2ESystem } from './support/system';
+import { seedConsoleFederation, type ConsoleSeed } from './support/console-seed';
+import { FULL_SESSION_TITLE, seedProgrammes, type ProgrammesSeed } from './support/console-programmes-seed';
+import { launchChromium, logIn, newConsolePage, screenshot } from './support/console-browser';
+
+/**
+ * The training and mediation pages of the console in a real browser (Debian's Chromium through
+ * playwright-core) against the whole system: a full session's waiting list, the classroom QR code,
+ * the public certificate check, and the mediation board with each case's 15-day clock.
+ */
+describe('the console: training and mediation in a browser', () => {
+  let system: RunningSystem;
+  let gw: string;
+  let browser: Browser;
+  let federation: ConsoleSeed;
+  let seed: ProgrammesSeed;
+
+  beforeAll(async () => {
+    ({ system, gw } = await startE2ESystem(
+      { gateway: 3930, membership: 3931, aid: 3932, training: 3933, mediation: 3934 },
+      await ownDatabase('console_programmes'),
+    ));
+    const token = (await login(gw)).body.accessToken;
+    federation = await seedConsoleFederation(gw, token);
+    seed = await seedProgrammes(gw, token, federation.yubeiUnionId);
+    browser = await launchChromium();
+    // Two migrated databases and five services: on a loaded 2-core machine this outlasts the default hook timeout.
+  }, 480_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await system?.stop();
+  });
+
+  /** The OK button of the dialog on screen (antd spaces two-character Chinese labels: 确 定). */
+  const okButton = (page: Page) => page.locator('.ant-modal:visible').getByRole('button', { name: /^(OK|确\s*定)$/ });
+
+  async function signedIn(username: string, device: 'office' | 'phone' = 'office'): Promise<Page> {
+    const { page } = await newConsolePage(browser, gw, device);
+    await page.goto('/');
+    await logIn(page, username);
+    return page;
+  }
+
+  it('books a full session for a member, who lands on its waiting list; the classroom QR code shows a live code', async () => {
+    const page = await signedIn('yubei.officer');
+    await page.getByTestId('main-menu').getByText('技能培训').click();
+    await page.getByTestId('main-menu').getByText('培训班次').click();
+    const row = page.getByTestId('sessions').locator('tbody tr.ant-table-row', { hasText: FULL_SESSION_TITLE });
+    await row.getByText('已满员').waitFor();
+    await screenshot(page, 'training-session-list');
+    await row.click();
+    await page.waitForURL(`**/training/sessions/${seed.fullSessionId}`);
+    expect(await page.getByTestId('session-seats').textContent()).toContain('2/2');
+
+    await page.getByTestId('book').click();
+    await page.locator('#book-memberId').click();
+    await page.locator('#book-memberId').fill(seed.waitingMemberName);
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `${seed.waitingMemberName} ·` })
+      .first()
+      .click();
+    await okButton(page).click();
+    await page.getByTestId('waiting-tab').locator('.ant-badge', { hasText: '1' }).waitFor();
+    await page.getByTestId('waiting-tab').click();
+    const waiting = page.getByTestId('waiting-list').locator('tbody tr.ant-table-row');
+    await waiting.first().getByText('#1').waitFor();
+    expect(await waiting.count()).toBe(1);
+    expect(await waiting.first().textContent()).toContain(seed.waitingMemberName);
+    expect(await waiting.first().textContent()).toContain('候补中');
+    expect(await page.getByTestId('session-seats').textContent()).toContain('2/2');
+    await screenshot(page, 'training-waiting-list');
+
+    await page.getByTestId('open-qr').click();
+    await page.getByTestId('qr-image').waitFor();
+    expect(await page.getByTestId('qr-code').textContent()).toMatch(/^\d{6}$/);
+    expect(await page.getByTestId('qr-image').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    await screenshot(page, 'training-sign-in-qr');
+    await page.context().close();
+  });
+
+  it('shows the mediation board with each case’s clock, and opens a new case at 15 days left', async () => {
+    const page = await signedIn('yubei.officer');
+    await page.goto('/mediation/cases');
+    const open = page.getByTestId('stage-open');
+    await open.getByTestId('case-card').nth(2).waitFor();
+    // Most urgent first: lapsed (20 days ago), 5 days left (orange), 13 days left (green).
+    const stages = await open
+      .getByTestId('case-clock')
+      .evaluateAll((tags) => tags.map((t) => [t.getAttribute('data-stage'), t.textContent]));
+    expect(stages).toEqual([
+      ['lapsed', expect.stringContaining('已超 15 日期限')],
+      ['nearing', expect.stringContaining('剩 5 天')],
+      ['calm', expect.stringContaining('剩 13 天')],
+    ]);
+    await screenshot(page, 'mediation-board');
+
+    await page.getByTestId('open-case').click();
+    const intake = page.locator('.ant-modal:visible');
+    await page.locator('#intake-summary').fill('外卖骑手被拖欠三个月劳务报酬');
+    await intake.getByPlaceholder('姓名', { exact: true }).fill('赵师傅');
+    await intake.getByPlaceholder('手机号', { exact: true }).fill('13987654321');
+    await page.locator('#intake-employer').fill('重庆某即时配送服务有限公司');
+    await intake.getByPlaceholder('金额（元）', { exact: true }).fill('12000');
+    await okButton(page).click();
+    await page.waitForURL(/\/mediation\/cases\/[0-9a-f-]{36}$/);
+    const clock = page.getByTestId('clock-panel').getByTestId('case-clock');
+    await clock.waitFor();
+    expect(await clock.textContent()).toContain('剩 15 天');
+    expect(await clock.getAttribute('data-stage')).toBe('calm');
+    expect(await page.getByTestId('case-title').textContent()).toContain('调解中');
+    expect(await page.getByText('¥12,000.00').count()).toBeGreaterThan(0);
+
+    await page.getByTestId('assign-panel').click();
+    await page.locator('#panel-lead').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '周建国' }).click();
+    await okButton(page).click();
+    // The panel shows its lead, or the dialog shows the API's problem (which the assertion then names).
+    const problem = page.locator('.ant-modal:visible').locator('[data-testid=modal-problem], .ant-form-item-explain-error');
+    await page.getByTestId('panel').locator('.ant-tag').or(problem).first().waitFor();
+    expect(await problem.allTextContents()).toEqual([]);
+    expect(await page.getByTestId('panel').textContent()).toContain('首席 · 周建国');
+    await screenshot(page, 'mediation-case');
+    await page.context().close();
+
+    const phone = await signedIn('yubei.officer', 'phone');
+    await phone.goto(`/mediation/cases/${seed.caseIds.nearing}`);
+    expect(await phone.getByTestId('clock-panel').getByTestId('case-clock').textContent()).toContain('剩 5 天');
+    await screenshot(phone, 'mediation-case-phone');
+    await phone.context().close();
+  });
+
+  it('verifies a certificate on the public page without logging in', async () => {
+    const { page, context } = await newConsolePage(browser, gw);
+    await page.goto(`/verify/${seed.verificationCode}`);
+    const result = page.getByTestId('verify-result');
+    await result.waitFor();
+    expect(await result.textContent()).toContain('有效');
+    expect(await result.textContent()).toContain('电工（中级）取证班');
+    // The holder's name is masked; no login form anywhere.
+    expect(await result.textContent()).toMatch(/[\u4e00-\u9fa5]\*/);
+    expect(await page.locator('#password').count()).toBe(0);
+    await screenshot(page, 'training-verify-certificate');
+
+    await page.locator('#verify-code').fill('GH0000000000');
+    await page.getByTestId('verify-submit').click();
+    await page.getByTestId('verify-not-found').waitFor();
+    await context.close();
+  });
+
+  it('shows every training and mediation page with its records or an empty state that says what to do', async () => {
+    const page = await signedIn('admin');
+    for (const [route, name, testId] of [
+      ['/training/courses', 'training-courses', 'courses'],
+      ['/training/certificates', 'training-certificates', 'certificates'],
+      ['/training/orders', 'training-orders', 'training-orders'],
+      ['/training/competitions', 'training-competitions', 'competitions'],
+      ['/training/childcare', 'training-childcare', null],
+      ['/training/job-fairs', 'training-job-fairs', 'job-fairs'],
+      ['/mediation/mediators', 'mediation-mediators', 'mediators'],
+      ['/mediation/hazard-reports', 'mediation-hazard-reports', 'hazard-reports'],
+    ] as const) {
+      await page.goto(route);
+      const area = testId ? page.getByTestId(testId) : page.locator('.ant-card').first();
+      await area.locator('tbody tr.ant-table-row, .ant-empty-description').first().waitFor();
+      expect(await page.locator('.ant-alert-error').count()).toBe(0);
+      await screenshot(page, name);
+    }
+    await page.goto('/training/courses');
+    await page.getByTestId('courses').getByText('电工（中级）取证班').waitFor();
+    await page.goto('/training/certificates');
+    await page.getByTestId('certificates').getByText(seed.verificationCode).waitFor();
+    await page.goto('/mediation/mediators');
+    await page.getByTestId('mediators').getByText('周建国').waitFor();
+    await page.context().close();
+  });
+});
