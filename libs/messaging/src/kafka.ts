@@ -172,15 +172,25 @@ export async function ensureTopics(kafka: Kafka, topics: string[], numPartitions
   const admin: Admin = kafka.admin();
   await admin.connect();
   try {
-    const existing = new Set(await admin.listTopics());
-    const missing = topics.filter((t) => !existing.has(t));
-    if (missing.length > 0) {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: 1 })),
-      });
+    const created: string[] = [];
+    for (let attempt = 1; ; attempt++) {
+      const existing = new Set(await admin.listTopics());
+      const missing = topics.filter((t) => !existing.has(t));
+      try {
+        if (missing.length > 0) {
+          await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: 1 })) });
+        }
+        return [...created, ...missing];
+      } catch (error) {
+        // A busy broker (topics being created or deleted by someone else at the same moment) may
+        // answer the leader check with "unknown topic" before the new topics are visible; the
+        // topics it did create are kept, and the rest are asked for again.
+        if (attempt >= 5 || !(error as { retriable?: boolean }).retriable) throw error;
+        const nowExisting = new Set(await admin.listTopics());
+        created.push(...missing.filter((t) => nowExisting.has(t)));
+        await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+      }
     }
-    return missing;
   } finally {
     await admin.disconnect();
   }
