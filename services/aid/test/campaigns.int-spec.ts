@@ -151,7 +151,7 @@ describe('aid campaigns and the cross-check', () => {
       expect((await get(`/api/v1/aid/budgets/${budgetId}`, token).expect(200)).body).toMatchObject({ reservedFen: 20_000 + 3 * 33_875, availableFen: 10_000_000 - 20_000 - 3 * 33_875 });
       // the individual application was approved into the campaign, the others got campaign applications
       expect((await get(`/api/v1/aid/applications/${applicationId}`, token).expect(200)).body).toMatchObject({ stage: 'approved', approvedAmountFen: 33_875, budgetId });
-      const instructions = (await get(`/api/v1/aid/payment-batches/${confirmed.paymentBatchId}/instructions`, token).expect(200)).body.items as { id: string; memberId: string; amountFen: number }[];
+      const instructions = (await get(`/api/v1/aid/payment-batches/${confirmed.paymentBatchId}/instructions`, token).expect(200)).body.items as { id: string; memberId: string; amountFen: number; applicationId: string }[];
       expect(instructions.map((i) => i.memberId).sort()).toEqual([both, fileOnly, applicant].sort());
       // the list was confirmed: another round needs a new cross-check, which finds them paid
       await post(`${url}/confirm`, token).expect(409);
@@ -163,6 +163,11 @@ describe('aid campaigns and the cross-check', () => {
       const ref = (memberId: string) => instructions.find((i) => i.memberId === memberId)!.id;
       const results = `reference,status,bankReference,reason\n${ref(both)},paid,B1,\n${ref(fileOnly)},paid,B2,\n${ref(applicant)},failed,B3,账号已销户\n`;
       expect((await post(`/api/v1/aid/payment-batches/${confirmed.paymentBatchId}/results`, token, { content: results }).expect(200)).body).toEqual({ paid: 2, failed: 1 });
+      // a campaign's payees are paid, with no follow-up visit scheduled (16,000 of them would flood the 回访 list)
+      for (const paid of [both, fileOnly]) {
+        const view = (await get(`/api/v1/aid/applications/${instructions.find((i) => i.memberId === paid)!.applicationId}`, token).expect(200)).body;
+        expect(view).toMatchObject({ stage: 'disbursed', followUpDueOn: null, followUpOverdue: false });
+      }
       const closed = (await post(`${url}/close`, token).expect(200)).body;
       expect(closed).toMatchObject({ status: 'closed', rounds: 1, figures: { confirmed: 3, confirmedFen: 3 * 33_875, paid: 2, paidFen: 2 * 33_875, pending: 0, failed: 1 } });
       await post(`${url}/hardship-files`, token).expect(409);

@@ -74,6 +74,8 @@ export class AidApplication {
   @PrimaryColumn({ type: 'uuid' }) id!: string;
   @Column({ name: 'member_id', type: 'uuid' }) memberId!: string;
   @Column({ name: 'hardship_file_id', type: 'uuid', nullable: true }) hardshipFileId!: string | null;
+  /** Set when the application was made by confirming a campaign's list (专项行动). */
+  @Column({ name: 'campaign_id', type: 'uuid', nullable: true }) campaignId!: string | null;
   @Column({ name: 'org_unit_id', type: 'uuid' }) orgUnitId!: string;
   @Column({ name: 'org_unit_path', type: 'text' }) orgUnitPath!: string;
   @Column({ type: 'text' }) kind!: AidKind;

@@ -50,6 +50,7 @@ export class SubmitApplication {
         id: randomUUID(),
         memberId,
         hardshipFileId: file?.id ?? null,
+        campaignId: null,
         orgUnitId: member.orgUnitId,
         orgUnitPath: member.orgUnitPath,
         kind: request.kind,

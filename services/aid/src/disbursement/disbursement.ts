@@ -196,7 +196,7 @@ export class Disbursement {
     if (!application) return;
     const outcome = nextStage(application, 'disburse');
     if (!outcome.ok) throw wrongStage(application.stage, 'disburse');
-    const dueOn = followUpDueOn(chinaDate(now), clockSettings().followUpDays);
+    const dueOn = followUpDueOn(chinaDate(now), clockSettings().followUpDays, application.campaignId !== null);
     await this.applications.update(tx, application.id, { stage: outcome.to, paidAt: now, followUpDueOn: dueOn });
     await this.applications.recordStep(tx, application.id, 'disburse', application.stage, outcome.to, principal.username, now);
     if (application.hardshipFileId) {

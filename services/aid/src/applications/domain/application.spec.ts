@@ -99,6 +99,7 @@ describe('aid application stages', () => {
 
   it('a follow-up falls due days after payment and is overdue the day after, until recorded', () => {
     expect(followUpDueOn('2026-11-26', 30)).toBe('2026-12-26');
+    expect(followUpDueOn('2026-11-26', 30, true)).toBeNull(); // a campaign's payment: no visit to schedule
     expect(followUpOverdue('2026-12-26', false, '2026-12-26')).toBe(false);
     expect(followUpOverdue('2026-12-26', false, '2026-12-27')).toBe(true);
     expect(followUpOverdue('2026-12-26', true, '2027-01-27')).toBe(false);

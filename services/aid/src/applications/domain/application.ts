@@ -183,9 +183,13 @@ export function fastTrackClock(submittedAt: Date, paidAt: Date | null, now: Date
   return { hoursElapsed, overdue };
 }
 
-/** A follow-up visit (回访) falls due `days` calendar days after the payment's China date. */
-export function followUpDueOn(paidOn: string, days: number): string {
-  return noticeEndsOn(paidOn, days);
+/**
+ * A follow-up visit (回访) falls due `days` calendar days after the payment's China date. A
+ * campaign's payment (e.g. 16,000 Spring Festival 送温暖 payees) schedules none: the campaign is a
+ * standard benefit to a checked list, not a case an officer visits again.
+ */
+export function followUpDueOn(paidOn: string, days: number, campaignPayment = false): string | null {
+  return campaignPayment ? null : noticeEndsOn(paidOn, days);
 }
 
 /** Overdue: the due day has passed and no follow-up was recorded. */
