@@ -3,6 +3,7 @@ import { Alert, Button, Card, DatePicker, Empty, Form, Input, InputNumber, Selec
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { allPages, api, type Schemas } from '../../api/client';
+import { UnitSelect } from '../../components/UnitSelect';
 import { chinaDateTime, chinaDay } from '../../format';
 import { useI18n } from '../../i18n';
 import { FormModal, MemberSelect, useAction } from './shared';
@@ -223,6 +224,9 @@ export function ChildcarePage() {
             </Form.Item>
             <Form.Item name="hours" label={t.trDailyHours}>
               <TimePicker.RangePicker format="HH:mm" />
+            </Form.Item>
+            <Form.Item name="orgUnitId" label={t.orgUnit}>
+              <UnitSelect allowClear />
             </Form.Item>
           </>
         )}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Card, Empty, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { MinusCircleOutlined, PlusOutlined, TrophyOutlined } from '@ant-design/icons';
+import { UnitSelect } from '../../components/UnitSelect';
 import { api, type Schemas } from '../../api/client';
 import { CursorTable } from '../../components/CursorTable';
 import { useI18n } from '../../i18n';
@@ -71,9 +72,14 @@ export function CompetitionsPage() {
         send={(body) => api.POST('/api/v1/training/competitions', { body })}
       >
         {() => (
-          <Form.Item name="title" label={t.trCompetition} rules={[{ required: true }]}>
-            <Input />
-          </Form.Item>
+          <>
+            <Form.Item name="title" label={t.trCompetition} rules={[{ required: true }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="orgUnitId" label={t.orgUnit}>
+              <UnitSelect allowClear />
+            </Form.Item>
+          </>
         )}
       </FormModal>
       <FormModal<Schemas['training.AddEventRequest']>

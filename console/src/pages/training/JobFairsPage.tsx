@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table, Tabs, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { allPages, api, type Schemas } from '../../api/client';
+import { UnitSelect } from '../../components/UnitSelect';
 import { CursorTable } from '../../components/CursorTable';
 import { chinaDateTime, chinaDay } from '../../format';
 import { useI18n } from '../../i18n';
@@ -170,6 +171,9 @@ export function JobFairsPage() {
             </Form.Item>
             <Form.Item name="venue" label={t.location} rules={[{ required: true }]}>
               <Input />
+            </Form.Item>
+            <Form.Item name="orgUnitId" label={t.orgUnit}>
+              <UnitSelect allowClear />
             </Form.Item>
           </>
         )}

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
+import { UnitSelect } from '../../components/UnitSelect';
 import { api, type Schemas } from '../../api/client';
 import { CursorTable } from '../../components/CursorTable';
 import { chinaDateTime, chinaDay } from '../../format';
@@ -154,6 +155,9 @@ export function OrdersPage() {
             </Form.Item>
             <Form.Item name="wished" label={t.trWishedDates} rules={[{ required: true }]}>
               <DatePicker.RangePicker style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item name="orgUnitId" label={t.orgUnit}>
+              <UnitSelect allowClear />
             </Form.Item>
           </>
         )}
