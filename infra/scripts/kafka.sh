@@ -116,7 +116,7 @@ start() {
   [[ -f "$LOGS/server.log" ]] && marker=$(stat -c %s "$LOGS/server.log")
   local started=$SECONDS
   setsid nohup bash -c "$(declare -f java_cmd); LIB='$LIB' LOGS='$LOGS' REPO_ROOT='$REPO_ROOT' java_cmd kafka.Kafka '$CONFIG'" \
-    >"$LOGS/server.out" 2>&1 </dev/null &
+    >"$LOGS/server.out" 2>&1 </dev/null 9>&- &  # 9>&-: the broker must not inherit (and hold) the start lock
   echo $! >"$PID_FILE"
   wait_ready 90 "$marker"
   log "ready on $HOST:$PORT after $((SECONDS - started))s (data in $DATA)"
