@@ -54,8 +54,19 @@ export async function pickUnit(page: Page, selectId: string, name: string): Prom
 
 /** Pick an option of an Ant Design Select by its label. */
 export async function pickOption(page: Page, selectId: string, label: string): Promise<void> {
-  await page.locator(`#${selectId}`).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+  // The select shows the chosen label once the pick took. On a loaded machine a click can land
+  // while the dropdown is still opening and choose nothing: open it and pick once more.
+  const chosen = page.locator('.ant-select', { has: page.locator(`#${selectId}`) }).filter({ hasText: label });
+  for (let attempt = 1; ; attempt++) {
+    await page.locator(`#${selectId}`).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+    try {
+      await chosen.waitFor({ timeout: 5000 });
+      return;
+    } catch (error) {
+      if (attempt === 2) throw error;
+    }
+  }
 }
 
 /** The error Ant Design shows under a form field. */
