@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { createServiceDataSource, EntityClass, MigrationClass, runMigrations } from '@gonghui/persistence';
-import { createKafka, KafkaEventPublisher, KafkaEventTransport, kafkaIsReachable, MessagingRetention, messagingEntities, messagingMigrations, Outbox, OutboxRelay } from '@gonghui/messaging';
+import { createKafka, KafkaEventPublisher, KafkaEventTransport, MessagingRetention, messagingEntities, messagingMigrations, Outbox, OutboxRelay } from '@gonghui/messaging';
 import { stopTracing } from '@gonghui/observability';
 import { ServiceConfig } from './config';
 import { collectRuntimeMetrics, ScrapeGauge } from './observability';
@@ -119,25 +119,5 @@ export class ServiceRuntime {
     await this.publisher.disconnect();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
     await stopTracing();
-  }
-
-  async health(): Promise<HealthReport> {
-    const checks: HealthReport['checks'] = {};
-    try {
-      await this.dataSource.query('SELECT 1');
-      checks.postgres = { status: 'up' };
-      const relay = await this.relay.status();
-      checks.outbox = relay.lastError ? { status: 'down', detail: relay.lastError } : { status: 'up', detail: relay.pending };
-    } catch (error) {
-      checks.postgres = { status: 'down', detail: (error as Error).message };
-    }
-    checks.kafka = (await kafkaIsReachable(this.kafka)) ? { status: 'up' } : { status: 'down' };
-    const consumers = this.transport.runningConsumers();
-    if (consumers.length > 0) {
-      const allRunning = consumers.every((c) => c.isRunning());
-      checks.consumers = { status: allRunning ? 'up' : 'down', detail: consumers.length };
-    }
-    const status = Object.values(checks).every((c) => c.status === 'up') ? 'up' : 'down';
-    return { status, service: this.config.name, checks };
   }
 }

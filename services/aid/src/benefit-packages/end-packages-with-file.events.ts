@@ -12,9 +12,8 @@ import { BenefitPackages } from './benefit-packages';
 export class EndPackagesWithFile {
   constructor(private readonly packages: BenefitPackages) {}
 
-  // Nest also calls every handler of one event type chained behind the first: one event or a run of them
   @OnEvent(HardshipFileClosedV1, { group: 'benefit-packages' })
-  async closed(@Payload() events: CloudEvent<HardshipFileClosedV1> | CloudEvent<HardshipFileClosedV1>[], @Ctx() { manager }: EventTransaction): Promise<void> {
-    for (const event of Array.isArray(events) ? events : [events]) await this.packages.endWithFile(manager, event.data.fileId, event.data.closedAt);
+  async closed(@Payload() event: CloudEvent<HardshipFileClosedV1>, @Ctx() { manager }: EventTransaction): Promise<void> {
+    await this.packages.endWithFile(manager, event.data.fileId, event.data.closedAt);
   }
 }

@@ -12,10 +12,9 @@ import { MedicalMutualAid } from './medical-mutual-aid';
 export class CoverGigWorkers {
   constructor(private readonly medical: MedicalMutualAid) {}
 
-  // Enrolments come in floods (rosters): served as runs. Nest also calls every handler of one event
-  // type chained behind the first (here the member directory's), so the payload may be one event or many.
+  // Enrolments come in floods (rosters): served as runs.
   @OnEvent(MemberEnrolledV1, { group: 'medical-mutual-aid', batch: true })
-  async enrolled(@Payload() events: CloudEvent<MemberEnrolledV1> | CloudEvent<MemberEnrolledV1>[], @Ctx() { manager }: EventTransaction): Promise<void> {
-    for (const event of Array.isArray(events) ? events : [events]) await this.medical.gigWorkerEnrolled(manager, event.data);
+  async enrolled(@Payload() events: CloudEvent<MemberEnrolledV1>[], @Ctx() { manager }: EventTransaction): Promise<void> {
+    for (const event of events) await this.medical.gigWorkerEnrolled(manager, event.data);
   }
 }
