@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { migrateAll, provisionDatabase, RunningSystem, startSystem } from '@gonghui/infra';
 import { withDatabase } from '@gonghui/persistence';
 import { ServiceName } from '@gonghui/service-kit';
@@ -14,14 +15,15 @@ export interface E2ESystem {
 
 /**
  * The whole system as processes on the given ports, against the test database that the global
- * setup provisioned, each service logging to .local/test-logs/<service>.log. Each e2e suite uses
- * its own ports, so that a suite still stopping never collides with the next one starting.
+ * setup provisioned, each service logging to .local/test-logs/<suite>/<service>.log. Each e2e suite
+ * uses its own ports and log folder, so suites can run side by side (npm test runs two lanes) and a
+ * suite still stopping never collides with the next one starting.
  */
 export async function startE2ESystem(ports: Record<ServiceName, number>, adminUrl = process.env.TEST_DATABASE_URL!): Promise<E2ESystem> {
   const system = await startSystem({
     adminUrl,
     ports,
-    logDir: `${__dirname}/../../.local/test-logs`,
+    logDir: path.join(__dirname, '../../.local/test-logs', path.basename(expect.getState().testPath ?? 'e2e', '.e2e-spec.ts')),
   });
   return { system, gw: system.urls.gateway };
 }

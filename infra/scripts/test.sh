@@ -44,5 +44,16 @@ for pid in "${shard_pids[@]}"; do wait "$pid" || failed=1; done
 (( failed == 0 )) || { echo "integration tests failed (see the [shard N] lines above)" >&2; exit 1; }
 TEST_DATABASE_URL="$test_db" "${jest_ci[@]}" --selectProjects integration -- broker-outage
 
-say "End-to-end tests: the whole system through the gateway, and the console in Chromium"
-TEST_DATABASE_URL="$test_db" "${jest_ci[@]}" --selectProjects e2e
+say "End-to-end tests in two lanes side by side: the whole system through the gateway, and the console in Chromium"
+# Each suite starts the whole system on ports of its own and logs to .local/test-logs/<suite>/, and
+# each lane has its own test database and topic prefix, so the lanes never see each other's work.
+# Lane 1 takes the suites matching this pattern; lane 2 every other suite, so none is ever left out.
+# The pattern splits the browser suites (the longest) between the lanes.
+lane1='console-aid|walkthrough|observability'
+( TEST_DATABASE_URL="${test_db}_e1" "${jest_ci[@]}" --selectProjects e2e --testPathPatterns "$lane1" 2>&1 | sed -u "s/^/[e2e 1] /" ) &
+lane_pids=($!)
+( TEST_DATABASE_URL="${test_db}_e2" "${jest_ci[@]}" --selectProjects e2e --testPathIgnorePatterns "$lane1" 2>&1 | sed -u "s/^/[e2e 2] /" ) &
+lane_pids+=($!)
+failed=0
+for pid in "${lane_pids[@]}"; do wait "$pid" || failed=1; done
+(( failed == 0 )) || { echo "end-to-end tests failed (see the [e2e N] lines above)" >&2; exit 1; }
