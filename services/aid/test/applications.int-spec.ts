@@ -72,6 +72,7 @@ describe('aid applications', () => {
         { name: '户口簿', kind: 'household' },
       ]);
       expect(submitted.submittedAt).toMatch(/\+08:00$/);
+      expect(submitted.allowedActions).toEqual(['review', 'reject']);
       const id = submitted.id;
 
       expect((await act(id, 'review', token, { opinion: '材料齐全，同意入户调查' }).expect(200)).body.stage).toBe('reviewed');
@@ -82,6 +83,8 @@ describe('aid applications', () => {
 
       const objected = (await act(id, 'lodge-objection', token, { summary: '有职工反映申请人家庭另有经营收入' }).expect(200)).body;
       const objectionId = objected.objections[0].id;
+      expect(notice.allowedActions).toEqual(['lodge-objection', 'close-notice', 'reject']);
+      expect(objected.allowedActions).toEqual(['lodge-objection', 'resolve-objection', 'close-notice', 'reject']);
       const blocked = await act(id, 'close-notice', token).expect(422);
       expect(blocked.body.type).toMatch(/objections-open$/);
       await act(id, 'resolve-objection', token, { objectionId: randomUUID(), resolution: 'x' }).expect(404);
@@ -102,7 +105,8 @@ describe('aid applications', () => {
       expect(decided).toMatchObject({ stage: 'decided', decision: { passed: true, votesFor: 4, approvedAmountFen: 2_000_000, attendees: vote.attendees } });
 
       const approved = (await act(id, 'approve', token, { budgetId }).expect(200)).body;
-      expect(approved).toMatchObject({ stage: 'approved', approvedBy: 'committee', approvedAmountFen: 2_000_000, budgetId });
+      expect(approved).toMatchObject({ stage: 'approved', approvedBy: 'committee', approvedAmountFen: 2_000_000, budgetId, allowedActions: ['cancel'] });
+      expect((await get(`/api/v1/aid/applications/${id}`, token).expect(200)).body.allowedActions).toEqual(['cancel']);
       expect((await get(`/api/v1/aid/budgets/${budgetId}`, token).expect(200)).body).toMatchObject({ reservedFen: 2_000_000, availableFen: 8_000_000 });
       const ledger = (await get(`/api/v1/aid/budgets/${budgetId}/ledger`, token).expect(200)).body.items;
       expect(ledger.find((e: { kind: string }) => e.kind === 'reservation')).toMatchObject({ amountFen: 2_000_000, applicationId: id });
@@ -176,9 +180,12 @@ describe('aid applications', () => {
     const flagged = (await get('/api/v1/aid/applications?memberLeft=true', token).expect(200)).body.items;
     expect(flagged.map((a: { id: string }) => a.id)).toEqual([open.id]);
 
-    const refused = await post('/api/v1/aid/applications', token, application(leaves)).expect(422);
-    expect(refused.body.type).toMatch(/member-not-active$/);
-    expect(refused.body.detail).toContain('已离会');
+    // the member directory learns of the leaving through its own consumer group, maybe a moment after the flag
+    await eventually(async () => {
+      const refused = await post('/api/v1/aid/applications', token, application(leaves)).expect(422);
+      expect(refused.body.type).toMatch(/member-not-active$/);
+      expect(refused.body.detail).toContain('已离会');
+    });
   });
 
   it('lists the work queue of a stage in the officer’s subtree, a page at a time', async () => {
@@ -203,24 +210,27 @@ describe('aid applications', () => {
     const budgetId = await fundDistrict(d, 5_000_000);
     const emergency = (await post('/api/v1/aid/applications', token, application(child, { kind: 'emergency', fastTrack: true })).expect(201)).body;
     expect(emergency.fastTrackClock).toEqual({ hoursElapsed: 0, targetHours: 72, overdue: false });
+    expect(emergency.allowedActions).toEqual(['review', 'chair-approve', 'reject']);
 
     // the chair may not approve a regular application alone
     const plain = (await post('/api/v1/aid/applications', token, application(regular)).expect(201)).body;
+    expect(plain.allowedActions).not.toContain('chair-approve');
     const notFast = await act(plain.id, 'chair-approve', token, { chair: '张明', approvedAmountFen: 100, budgetId }).expect(422);
     expect(notFast.body.type).toMatch(/not-fast-track$/);
 
     const approved = (await act(emergency.id, 'chair-approve', token, { chair: '张明', approvedAmountFen: 2_650_000, budgetId }).expect(200)).body;
-    expect(approved).toMatchObject({ stage: 'approved', approvedBy: 'chair', awaitingRatification: true, approvedAmountFen: 2_650_000 });
+    expect(approved).toMatchObject({ stage: 'approved', approvedBy: 'chair', awaitingRatification: true, approvedAmountFen: 2_650_000, allowedActions: ['ratify', 'cancel'] });
     expect((await get(`/api/v1/aid/budgets/${budgetId}`, token).expect(200)).body.reservedFen).toBe(2_650_000);
     await act(emergency.id, 'ratify', token, { ...vote, attendees: [] }).expect(400);
     const ratified = (await act(emergency.id, 'ratify', token, vote).expect(200)).body;
-    expect(ratified).toMatchObject({ stage: 'approved', awaitingRatification: false, ratification: { passed: true, votesFor: 4 } });
+    expect(ratified).toMatchObject({ stage: 'approved', awaitingRatification: false, ratification: { passed: true, votesFor: 4 }, allowedActions: ['cancel'] });
     await act(emergency.id, 'ratify', token, vote).expect(409);
 
     // a second emergency skips the notice: decided straight after the investigation
     const second = (await post('/api/v1/aid/applications', token, application(other, { kind: 'emergency', fastTrack: true })).expect(201)).body;
     await act(second.id, 'review', token, { opinion: '紧急' }).expect(200);
-    await act(second.id, 'investigate', token, { investigatedOn: daysAgo(0), investigator: '王芳', findings: '属实' }).expect(200);
+    const secondInvestigated = (await act(second.id, 'investigate', token, { investigatedOn: daysAgo(0), investigator: '王芳', findings: '属实' }).expect(200)).body;
+    expect(secondInvestigated.allowedActions).toEqual(['start-notice', 'decide', 'chair-approve', 'reject']);
     expect((await act(second.id, 'decide', token, { ...vote, approvedAmountFen: 1_000_000 }).expect(200)).body.stage).toBe('decided');
 
     // submitted 80 hours ago and not yet paid: past the 72-hour target; a 100-hour target is not passed

@@ -6,7 +6,7 @@ import { chinaDate, createServiceApp, ServiceRuntime } from '@gonghui/service-ki
 import { EventSender, eventually, testDistrict, TestDistrict, testServiceConfig, tokenFor, TopicReader } from '@gonghui/testing';
 import { aidService } from '../src/service';
 
-/** Medical mutual aid (职工医疗互助): plans, gig workers joining from the member event, claims reimbursed within the cap and paid from the budget. */
+/** Medical mutual aid (职工医疗互助): plans, gig workers joining from the member event, claims reimbursed within the cap and paid from the budget, by hand or through a payment batch. */
 describe('aid medical mutual aid', () => {
   let app: NestFastifyApplication;
   let runtime: ServiceRuntime;
@@ -148,6 +148,106 @@ describe('aid medical mutual aid', () => {
     const paidEvent = raw.find((r) => r.event!.type === MedicalClaimPaidV1.type)!;
     expect(paidEvent.event!.data).toEqual({ claimId: submitted.id, planId: p.id, memberId: driver, budgetId, amountFen: 1_300_000, daysTaken: 0, paidAt: expect.any(String) });
     for (const r of raw) expect(r.value).not.toMatch(/bill|insurance|selfPaid|discharge|invoice/i);
+  });
+
+  it('pays approved claims through a payment batch of the plan’s budget: the bank’s result marks each paid or failed, a failed one is re-issued or paid by hand, and the ledger balances', async () => {
+    const d = testDistrict();
+    const token = officerOf(d);
+    const budgetId = await budget(d, 10_000_000);
+    const p = await plan(d, budgetId, { gigWorkersFree: false });
+    const [driver, clerk, cook, waiting] = await enrol(d, 'regular', 4);
+    for (const memberId of [driver, clerk, cook, waiting]) await post(`/api/v1/aid/medical-plans/${p.id}/members`, token, { memberId }).expect(201);
+    for (const [memberId, accountName, accountNumber] of [
+      [driver, '刘建国', '6222021234567890001'],
+      [clerk, '陈秀英', '6222021234567890002'],
+      [cook, '王德明', '6222021234567890003'],
+    ]) {
+      await request(server()).put(`/api/v1/aid/members/${memberId}/bank-account`).set('authorization', token).send({ bankName: '中国工商银行重庆渝北支行', accountName, accountNumber }).expect((r) => expect(r.status).toBeLessThan(300));
+    }
+    const small = { billTotalFen: 800_000, insuranceFen: 500_000, selfPaidFen: 300_000, documents: ['invoice', 'insurance-settlement'] }; // 1,000 yuan back
+    const approvedClaim = async (memberId: string, figures: object) => {
+      const { id } = (await claim(d, p.id, memberId, figures).expect(201)).body;
+      return (await post(`/api/v1/aid/medical-claims/${id}/approve`, token).expect(200)).body as { id: string; reimbursementFen: number };
+    };
+    const big = await approvedClaim(driver, DRIVER); // 13,000 yuan
+    const returned = await approvedClaim(clerk, small);
+    const byHand = await approvedClaim(cook, small);
+    const notYet = (await claim(d, p.id, waiting, small).expect(201)).body; // not approved: not gathered
+    const claimOf = async (id: string) => (await get(`/api/v1/aid/medical-claims/${id}`, token).expect(200)).body;
+
+    // the plan's budget gathers its approved claims into a batch, once
+    const batch = (await post('/api/v1/aid/payment-batches', token, { budgetId }).expect(201)).body;
+    expect(batch).toMatchObject({ budgetId, counts: { pending: 3, paid: 0, failed: 0, reissued: 0 }, totalFen: 1_500_000 });
+    expect((await post('/api/v1/aid/payment-batches', token, { budgetId }).expect(422)).body.type).toMatch(/nothing-to-pay$/);
+    const instructions = (await get(`/api/v1/aid/payment-batches/${batch.id}/instructions`, token).expect(200)).body.items as { id: string; medicalClaimId: string; applicationId: null; amountFen: number }[];
+    expect(instructions.map((i) => [i.medicalClaimId, i.applicationId, i.amountFen]).sort()).toEqual(
+      [
+        [big.id, null, 1_300_000],
+        [returned.id, null, 100_000],
+        [byHand.id, null, 100_000],
+      ].sort(),
+    );
+    const ref = (claimId: string) => instructions.find((i) => i.medicalClaimId === claimId)!.id;
+    expect(await claimOf(big.id)).toMatchObject({ status: 'approved', paymentBatchId: batch.id, paymentFailureReason: null });
+    expect(await claimOf(notYet.id)).toMatchObject({ status: 'submitted', paymentBatchId: null });
+    // while its instruction is with the bank, a claim cannot also be paid by hand
+    expect((await post(`/api/v1/aid/medical-claims/${big.id}/pay`, token, { bankReference: 'CASH-1' }).expect(409)).body.type).toMatch(/payment-in-batch$/);
+
+    const csv = (await get(`/api/v1/aid/payment-batches/${batch.id}/export.csv`, token).expect(200)).text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(csv.slice(1).sort()).toEqual(
+      [`${ref(big.id)},刘建国,6222021234567890001,中国工商银行重庆渝北支行,13000.00,医疗互助报销`, `${ref(returned.id)},陈秀英,6222021234567890002,中国工商银行重庆渝北支行,1000.00,医疗互助报销`, `${ref(byHand.id)},王德明,6222021234567890003,中国工商银行重庆渝北支行,1000.00,医疗互助报销`].sort(),
+    );
+
+    // the bank pays one and returns two
+    const header = 'reference,status,bankReference,reason';
+    const results = (content: string) => post(`/api/v1/aid/payment-batches/${batch.id}/results`, token, { content });
+    expect((await results(`${header}\n${ref(big.id)},paid,ICBC20261126MA01,\n${ref(returned.id)},failed,ICBC20261126MA02,账户已销户\n${ref(byHand.id)},failed,ICBC20261126MA03,户名不符\n`).expect(200)).body).toEqual({ paid: 1, failed: 2 });
+    expect(await claimOf(big.id)).toMatchObject({ status: 'paid', bankReference: 'ICBC20261126MA01', paidAt: expect.stringMatching(/\+08:00$/), daysTaken: 0 });
+    expect(await claimOf(returned.id)).toMatchObject({ status: 'payment-failed', paymentFailureReason: '账户已销户', paidAt: null });
+    expect((await get(`/api/v1/aid/medical-claims?planId=${p.id}&status=payment-failed`, token).expect(200)).body.items.map((c: { id: string }) => c.id).sort()).toEqual([returned.id, byHand.id].sort());
+    // paid: the reservation spent; failed: still reserved
+    expect((await get(`/api/v1/aid/budgets/${budgetId}`, token).expect(200)).body).toMatchObject({ reservedFen: 200_000, spentFen: 1_300_000, availableFen: 8_500_000 });
+
+    // one failed payment is re-issued and paid by the bank; the other is paid by hand, and then cannot be re-issued
+    const again = (await post(`/api/v1/aid/payment-instructions/${ref(returned.id)}/reissue`, token, { note: '已更正银行账号' }).expect(200)).body;
+    expect(again).toMatchObject({ status: 'pending', medicalClaimId: returned.id, reissueOf: ref(returned.id), batchId: batch.id });
+    expect(await claimOf(returned.id)).toMatchObject({ status: 'approved', paymentFailureReason: null });
+    expect((await post(`/api/v1/aid/medical-claims/${returned.id}/pay`, token, { bankReference: 'CASH-2' }).expect(409)).body.type).toMatch(/payment-in-batch$/);
+    expect((await results(`${header}\n${again.id},paid,ICBC20261127MA02,\n`).expect(200)).body).toEqual({ paid: 1, failed: 0 });
+    expect(await claimOf(returned.id)).toMatchObject({ status: 'paid', bankReference: 'ICBC20261127MA02' });
+    expect(await claimOf(byHand.id)).toMatchObject({ status: 'payment-failed' });
+    expect((await post(`/api/v1/aid/medical-claims/${byHand.id}/pay`, token, { bankReference: '现金支付-0001' }).expect(200)).body).toMatchObject({ status: 'paid', bankReference: '现金支付-0001' });
+    expect((await post(`/api/v1/aid/payment-instructions/${ref(byHand.id)}/reissue`, token).expect(409)).body.detail).toContain('已支付');
+
+    // the ledger: each claim reserved once and spent once, the bank's spends naming the instruction; the budget adds up
+    expect((await get(`/api/v1/aid/budgets/${budgetId}`, token).expect(200)).body).toMatchObject({ reservedFen: 0, spentFen: 1_500_000, availableFen: 8_500_000 });
+    const ledger = (await get(`/api/v1/aid/budgets/${budgetId}/ledger?limit=100`, token).expect(200)).body.items as { kind: string; note: string | null; paymentInstructionId: string | null; amountFen: number }[];
+    const of = (claimId: string) => ledger.filter((e) => e.note?.includes(claimId)).map((e) => [e.kind, e.amountFen, e.paymentInstructionId]);
+    expect(of(big.id)).toEqual([
+      ['reservation', 1_300_000, null],
+      ['spend', 1_300_000, ref(big.id)],
+    ]);
+    expect(of(returned.id)).toEqual([
+      ['reservation', 100_000, null],
+      ['spend', 100_000, again.id],
+    ]);
+    expect(of(byHand.id)).toEqual([
+      ['reservation', 100_000, null],
+      ['spend', 100_000, null],
+    ]);
+    expect((await get(`/api/v1/aid/payment-batches/${batch.id}`, token).expect(200)).body).toMatchObject({ counts: { pending: 0, paid: 2, failed: 1, reissued: 1 }, paidFen: 1_400_000 });
+
+    // each paid claim announced once, whichever way it was paid
+    await eventually(() => {
+      const paid = reader.events(MedicalClaimPaidV1.type).filter((e) => [big.id, returned.id, byHand.id].includes(e.data.claimId));
+      expect(paid.map((e) => [e.data.claimId, e.data.amountFen]).sort()).toEqual(
+        [
+          [big.id, 1_300_000],
+          [returned.id, 100_000],
+          [byHand.id, 100_000],
+        ].sort(),
+      );
+    });
   });
 
   it('holds the yearly cap across claims approved at the same moment, and never takes the budget below zero', async () => {

@@ -9,6 +9,7 @@ import { membershipService } from '../../membership/src/service';
 import { trainingService } from '../../training/src/service';
 import { gatewayService } from '../src/service';
 import { missingExamples, OpenApiDocument } from '../src/docs/openapi-examples';
+import { duplicateOperationIds } from '../src/docs/operation-ids';
 
 /**
  * The gateway's merged OpenAPI document, built from the real services in-process (listening, as
@@ -44,6 +45,20 @@ describe('gateway: an example for every request and response of the merged OpenA
     expect(doc.info.description).not.toMatch(/Not reachable/);
     for (const prefix of ['/api/v1/auth/', '/api/v1/membership/', '/api/v1/aid/', '/api/v1/training/', '/api/v1/mediation/']) {
       expect(Object.keys(doc.paths).some((path) => path.startsWith(prefix))).toBe(true);
+    }
+  });
+
+  it('gives every operation its own operationId, prefixed with its service (a generated client types each with its own answer)', () => {
+    const paths = doc.paths as Record<string, Record<string, { operationId?: string }>>;
+    expect(duplicateOperationIds(paths)).toEqual({});
+    const idOf = (path: string) => paths[path]?.get?.operationId;
+    expect(idOf('/api/v1/training/sessions')).toBe('training.SessionsController_list');
+    expect(idOf('/api/v1/mediation/cases/{id}/sessions')).toBe('mediation.SessionsController_list');
+    for (const [path, item] of Object.entries(paths)) {
+      const service = /^\/api\/v1\/(membership|aid|training|mediation)\//.exec(path)?.[1] ?? 'gateway';
+      for (const [method, operation] of Object.entries(item)) {
+        if (['get', 'put', 'post', 'delete', 'patch'].includes(method)) expect(`${method} ${path} ${operation.operationId}`).toMatch(new RegExp(` ${service}\\.\\w+$`));
+      }
     }
   });
 

@@ -4,7 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsI
 import { AID_KINDS, AidKind } from '@gonghui/contracts';
 import { chinaTime, NestedArray, PageQuery } from '@gonghui/service-kit';
 import { MAX_FEN } from '../budgets/budget.dto';
-import { APPLICATION_STAGES, ApplicationStage, fastTrackClock, followUpOverdue } from './domain/application';
+import { allowedActions, APPLICATION_STAGES, ApplicationStage, fastTrackClock, followUpOverdue, OFFICER_ACTIONS, OfficerAction } from './domain/application';
 import { AidApplication, AidApplicationStep } from './application.entity';
 
 export const DOCUMENT_KINDS = ['identity', 'household', 'medical', 'income', 'schooling', 'other'] as const;
@@ -304,6 +304,15 @@ export class ApplicationView {
   @ApiProperty({ example: false }) fastTrack!: boolean;
   @ApiProperty({ type: FastTrackClockView, nullable: true, description: 'Fast track only: the clock from submission to payment' }) fastTrackClock!: FastTrackClockView | null;
   @ApiProperty({ example: false, description: 'Approved by the chair alone, not yet ratified by the committee' }) awaitingRatification!: boolean;
+  @ApiProperty({
+    enum: OFFICER_ACTIONS,
+    isArray: true,
+    example: ['review', 'reject'],
+    description:
+      'The actions its stage allows now (POST …/applications/{id}/<action>): chair-approve only on the fast track, ratify only while a chair approval awaits it, ' +
+      'resolve-objection only while an objection is open. An action may still be refused for a reason of the day or of money (a notice still running, a short budget).',
+  })
+  allowedActions!: OfficerAction[];
   @ApiProperty({ nullable: true, type: String, enum: ['committee', 'chair'], example: null }) approvedBy!: 'committee' | 'chair' | null;
   @ApiProperty({ nullable: true, type: Number, example: null }) approvedAmountFen!: number | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, example: null }) budgetId!: string | null;
@@ -350,6 +359,7 @@ export function toApplicationView(a: AidApplication, settings: ClockSettings, no
     fastTrack: a.fastTrack,
     fastTrackClock: a.fastTrack ? { ...fastTrackClock(a.submittedAt, a.paidAt, now, settings.fastTrackTargetHours), targetHours: settings.fastTrackTargetHours } : null,
     awaitingRatification: a.awaitingRatification,
+    allowedActions: allowedActions({ ...a, openObjections: a.objections.filter((o) => o.resolvedAt === null).length }),
     approvedBy: a.approvedBy,
     approvedAmountFen: a.approvedAmountFen,
     budgetId: a.budgetId,

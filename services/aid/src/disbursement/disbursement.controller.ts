@@ -37,7 +37,10 @@ export class DisbursementController {
 
   @Post('payment-batches')
   @Authorize('aid-officer')
-  @ApiOperation({ summary: 'Gather the budget’s approved, unpaid applications into a payment batch (发放批次)' })
+  @ApiOperation({
+    summary: 'Gather the budget’s approved, unpaid applications into a payment batch (发放批次)',
+    description: 'Also the payable hazard-report rewards reserved on it, and the approved medical mutual-aid claims of plans paid from it (instructions with medicalClaimId).',
+  })
   @ApiCreatedResponse({ type: PaymentBatchView })
   @ApiBadRequestResponse({ description: 'Invalid fields' })
   @ApiNotFoundResponse({ description: 'No such budget in your subtree' })
@@ -130,7 +133,7 @@ export class DisbursementController {
   @ApiOkResponse({ type: PaymentInstructionView })
   @ApiBadRequestResponse({ description: 'Invalid fields' })
   @ApiNotFoundResponse({ description: 'No such instruction in your subtree' })
-  @ApiConflictResponse({ description: 'The instruction is not failed (its status named), or was re-issued already' })
+  @ApiConflictResponse({ description: 'The instruction is not failed (its status named), was re-issued already, or what it pays is no longer awaiting payment (e.g. a medical claim paid by hand since)' })
   reissue(@Param('id', new ParseUUIDPipe()) id: string, @Body() _body: ReissueRequest, @CurrentPrincipal() principal: Principal): Promise<PaymentInstructionView> {
     return this.disbursement.reissue(id, principal);
   }

@@ -13,6 +13,7 @@ import { AidApplication } from '../applications/application.entity';
 import { ApplicationsRepository } from '../applications/applications.repository';
 import { clockSettings } from '../applications/clock-settings';
 import { wrongStage } from '../applications/stage-problems';
+import { claimLedgerNote, MedicalMutualAid } from '../medical-mutual-aid/medical-mutual-aid';
 import { checkResultFile, csvLine, EXPORT_HEADER, exportRow, PaymentLine, ResultLine, yuan } from './domain/bank-file';
 import { ImportResultsView, PaymentBatchView, PaymentInstructionView, toBatchView, toInstructionView } from './payment.dto';
 import { PaymentBatch, PaymentBatchExport, PaymentInstruction } from './payment.entity';
@@ -22,10 +23,11 @@ const KIND_MEMO: Record<string, string> = { living: '生活救助', medical: '�
 const STATUS_LABELS: Record<string, string> = { pending: '待发放', paid: '已发放', failed: '发放失败', reissued: '已重发' };
 
 /**
- * Use cases of disbursement (发放): approved amounts become payment instructions in a batch per
- * budget; the batch is exported for the bank; the bank's result file settles each instruction
- * (paid: the reservation is spent and the application disbursed; failed: re-issued once
- * corrected). Every fen is traceable: ledger entry → instruction → application → member.
+ * Use cases of disbursement (发放): approved amounts (applications, hazard-report rewards, medical
+ * mutual-aid claims) become payment instructions in a batch per budget; the batch is exported for
+ * the bank; the bank's result file settles each instruction (paid: the reservation is spent and the
+ * application disbursed, the reward or claim paid; failed: re-issued once corrected). Every fen is
+ * traceable: ledger entry → instruction → application, reward or claim → member.
  */
 @Injectable()
 export class Disbursement {
@@ -36,9 +38,10 @@ export class Disbursement {
     private readonly budgets: BudgetsRepository,
     private readonly ledger: BudgetLedger,
     private readonly applications: ApplicationsRepository,
+    private readonly medical: MedicalMutualAid,
   ) {}
 
-  /** Gather the budget's approved applications that have no instruction yet into a new batch. */
+  /** Gather the budget's approved applications, payable rewards and approved medical claims that have no instruction yet into a new batch. */
   createBatch(budgetId: string, principal: Principal): Promise<PaymentBatchView> {
     return this.transaction.run(
       async (tx) => {
@@ -69,10 +72,29 @@ export class Disbursement {
            RETURNING id`,
           [batch.id, batch.createdAt, budget.id],
         );
-        if (gathered.length + rewards.length === 0) throw Problem.unprocessable('nothing-to-pay', '该资金没有待发放的已批准申请 / The budget has no approved applications waiting for payment');
+        // and the approved medical mutual-aid claims of the plans paid from this budget; FOR UPDATE:
+        // a claim paid by hand at the same moment is either gathered (and its payment by hand
+        // refused) or paid by hand (and not gathered), never both
+        const claims: { id: string }[] = await tx.query(
+          `INSERT INTO payment_instructions (id, batch_id, budget_id, medical_claim_id, member_id, org_unit_path, amount_fen, status, created_at)
+           SELECT gen_random_uuid(), $1, p.budget_id, c.id, c.member_id, c.org_unit_path, c.reimbursement_fen, 'pending', $2
+             FROM medical_claims c JOIN medical_plans p ON p.id = c.plan_id
+            WHERE p.budget_id = $3 AND c.status = 'approved'
+              AND NOT EXISTS (SELECT 1 FROM payment_instructions i WHERE i.medical_claim_id = c.id AND i.status <> 'reissued')
+              FOR UPDATE OF c
+           RETURNING medical_claim_id AS id`,
+          [batch.id, batch.createdAt, budget.id],
+        );
+        if (claims.length > 0) await tx.query('UPDATE medical_claims SET payment_batch_id = $1 WHERE id = ANY($2)', [batch.id, claims.map((c) => c.id)]);
+        if (gathered.length + rewards.length + claims.length === 0) {
+          throw Problem.unprocessable('nothing-to-pay', '该资金没有待发放的已批准申请、奖励或医疗互助报销 / The budget has no approved applications, rewards or medical claims waiting for payment');
+        }
         return toBatchView(batch, await this.payments.stats(batch.id, tx));
       },
-      { payment_instructions_one_live_per_application: () => Problem.conflict('batch-in-progress', '另一发放批次正在生成 / Another batch is being gathered') },
+      {
+        payment_instructions_one_live_per_application: () => Problem.conflict('batch-in-progress', '另一发放批次正在生成 / Another batch is being gathered'),
+        payment_instructions_one_live_per_claim: () => Problem.conflict('batch-in-progress', '另一发放批次正在生成 / Another batch is being gathered'),
+      },
     );
   }
 
@@ -101,7 +123,7 @@ export class Disbursement {
       await tx.insert(PaymentBatchExport, { id: randomUUID(), batchId: batch.id, format, lines: pending.length, exportedBy: principal.username, exportedAt: new Date() });
       return pending.map((p): PaymentLine => {
         const account = accounts.get(p.memberId)!;
-        return { reference: p.id, accountName: account.accountName, accountNumber: account.accountNumber, bankName: account.bankName, amountFen: p.amountFen, memo: p.hazardRewardId ? '隐患举报奖励' : `帮扶金-${KIND_MEMO[kinds.get(p.id) ?? ''] ?? '帮扶'}` };
+        return { reference: p.id, accountName: account.accountName, accountNumber: account.accountNumber, bankName: account.bankName, amountFen: p.amountFen, memo: p.hazardRewardId ? '隐患举报奖励' : p.medicalClaimId ? '医疗互助报销' : `帮扶金-${KIND_MEMO[kinds.get(p.id) ?? ''] ?? '帮扶'}` };
       });
     });
     const name = `payment-batch-${batchId}`;
@@ -133,7 +155,12 @@ export class Disbursement {
           await this.settlePaid(tx, line, principal, now, requestId);
           paid += 1;
         } else {
-          await tx.update(PaymentInstruction, { id: line.reference, status: 'pending' }, { status: 'failed', bankReference: line.bankReference, failureReason: line.reason, settledAt: now });
+          // Hand-written: the update answers what the instruction pays, in the same statement
+          const [rows]: [{ medical_claim_id: string | null }[], number] = await tx.query(
+            `UPDATE payment_instructions SET status = 'failed', bank_reference = $2, failure_reason = $3, settled_at = $4 WHERE id = $1 AND status = 'pending' RETURNING medical_claim_id`,
+            [line.reference, line.bankReference, line.reason, now],
+          );
+          if (rows[0]?.medical_claim_id) await this.medical.failedThroughBank(tx, rows[0].medical_claim_id, line.reason);
         }
       }
       return { paid, failed: checked.lines.length - paid };
@@ -156,6 +183,8 @@ export class Disbursement {
           const [reward]: { status: string }[] = await tx.query('SELECT status FROM hazard_rewards WHERE id = $1', [failed.hazardRewardId]);
           if (reward?.status !== 'payable') throw Problem.conflict('wrong-status', '该奖励不在待发放状态 / The reward is not payable');
         }
+        // the claim awaits the bank again (409 if it was paid by hand meanwhile)
+        if (failed.medicalClaimId) await this.medical.reissuedForPayment(tx, failed.medicalClaimId);
         await tx.update(PaymentInstruction, { id: failed.id }, { status: 'reissued' });
         const again: PaymentInstruction = {
           ...failed,
@@ -184,9 +213,18 @@ export class Disbursement {
       'spend',
       instruction.amountFen,
       principal.username,
-      { applicationId: instruction.applicationId ?? undefined, hazardRewardId: instruction.hazardRewardId ?? undefined, paymentInstructionId: instruction.id },
+      {
+        applicationId: instruction.applicationId ?? undefined,
+        hazardRewardId: instruction.hazardRewardId ?? undefined,
+        paymentInstructionId: instruction.id,
+        note: instruction.medicalClaimId ? claimLedgerNote(instruction.medicalClaimId) : undefined,
+      },
       now,
     );
+    if (instruction.medicalClaimId) {
+      await this.medical.paidThroughBank(tx, instruction.medicalClaimId, line.bankReference, now, requestId);
+      return;
+    }
     if (instruction.hazardRewardId) {
       await tx.query(`UPDATE hazard_rewards SET status = 'paid', paid_at = $2 WHERE id = $1`, [instruction.hazardRewardId, now]);
       return;

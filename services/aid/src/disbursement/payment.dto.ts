@@ -4,7 +4,7 @@ import { chinaTime } from '@gonghui/service-kit';
 import { PaymentBatch, PaymentInstruction } from './payment.entity';
 
 export class CreatePaymentBatchRequest {
-  @ApiProperty({ format: 'uuid', example: '5d0e6a1c-2b3f-4c4d-8e5f-6a7b8c9d0e1f', description: 'The budget whose approved, unpaid applications are gathered into the batch' })
+  @ApiProperty({ format: 'uuid', example: '5d0e6a1c-2b3f-4c4d-8e5f-6a7b8c9d0e1f', description: 'The budget whose approved, unpaid applications, payable hazard rewards and approved medical claims (of plans paid from it) are gathered into the batch' })
   @IsUUID()
   budgetId!: string;
 }
@@ -56,6 +56,7 @@ export class PaymentInstructionView {
   @ApiProperty({ format: 'uuid', example: '5d0e6a1c-2b3f-4c4d-8e5f-6a7b8c9d0e1f' }) budgetId!: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, example: '1a2b3c4d-5e6f-4708-9a0b-1c2d3e4f5a6b' }) applicationId!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, example: null, description: 'The hazard-report reward it pays, instead of an application' }) hazardRewardId!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, example: null, description: 'The medical mutual-aid claim it pays (医疗互助报销), instead of an application' }) medicalClaimId!: string | null;
   @ApiProperty({ format: 'uuid', example: '8d7e6f5a-4b3c-4d2e-8f10-a1b2c3d4e5f6' }) memberId!: string;
   @ApiProperty({ example: 2650000 }) amountFen!: number;
   @ApiProperty({ enum: ['pending', 'paid', 'failed', 'reissued'], example: 'paid', description: '待发放 / 已发放 / 发放失败 / 已重发' }) status!: string;
@@ -87,6 +88,7 @@ export function toInstructionView(i: PaymentInstruction): PaymentInstructionView
     budgetId: i.budgetId,
     applicationId: i.applicationId,
     hazardRewardId: i.hazardRewardId,
+    medicalClaimId: i.medicalClaimId,
     memberId: i.memberId,
     amountFen: i.amountFen,
     status: i.status,

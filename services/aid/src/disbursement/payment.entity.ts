@@ -20,6 +20,7 @@ export class PaymentInstruction {
   @Column({ name: 'budget_id', type: 'uuid' }) budgetId!: string;
   @Column({ name: 'application_id', type: 'uuid', nullable: true }) applicationId!: string | null;
   @Column({ name: 'hazard_reward_id', type: 'uuid', nullable: true }) hazardRewardId!: string | null;
+  @Column({ name: 'medical_claim_id', type: 'uuid', nullable: true }) medicalClaimId!: string | null;
   @Column({ name: 'member_id', type: 'uuid' }) memberId!: string;
   @Column({ name: 'org_unit_path', type: 'text' }) orgUnitPath!: string;
   @Column({ name: 'amount_fen', type: 'bigint', transformer: fenColumn }) amountFen!: number;

@@ -140,10 +140,15 @@ export class MedicalClaimsController {
   @Post(':id/pay')
   @HttpCode(200)
   @Authorize('aid-officer')
-  @ApiOperation({ summary: 'Record the payment: the reservation on the plan’s budget is spent (ledger spend entry)', description: 'Publishes cn.gonghui.aid.medical-claim.paid.v1 with the days taken.' })
+  @ApiOperation({
+    summary: 'Record a payment made outside the bank file, by hand: the reservation on the plan’s budget is spent (ledger spend entry)',
+    description:
+      'The usual way is the payment batch: POST payment-batches with the plan’s budget gathers approved claims, and the bank’s result marks each paid or payment-failed. ' +
+      'This records a claim approved or payment-failed as paid another way. Publishes cn.gonghui.aid.medical-claim.paid.v1 with the days taken.',
+  })
   @ApiOkResponse({ type: ClaimView })
   @ApiNotFoundResponse({ description: 'No such claim in your subtree' })
-  @ApiConflictResponse({ description: 'The claim is not approved and unpaid' })
+  @ApiConflictResponse({ description: 'The claim is not approved (or payment-failed) and unpaid, or its instruction in a payment batch is with the bank (payment-in-batch)' })
   pay(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: PayClaimRequest, @CurrentPrincipal() principal: Principal, @RequestId() requestId?: string): Promise<ClaimView> {
     return this.medical.pay(id, body, principal, requestId);
   }

@@ -120,7 +120,7 @@ export class ListClaimsQuery extends PageQuery {
   @IsUUID()
   planId?: string;
 
-  @ApiPropertyOptional({ enum: CLAIM_STATUSES, example: 'submitted', description: 'submitted 待审核 / approved 已核准待支付 / rejected 不予报销 / paid 已支付' })
+  @ApiPropertyOptional({ enum: CLAIM_STATUSES, example: 'submitted', description: 'submitted 待审核 / approved 已核准待支付 / rejected 不予报销 / paid 已支付 / payment-failed 支付失败' })
   @IsOptional()
   @IsIn(CLAIM_STATUSES as unknown as ClaimStatus[], { message: `status 须为 ${CLAIM_STATUSES.join('、')} 之一 / status must be one of ${CLAIM_STATUSES.join(', ')}` })
   status?: ClaimStatus;
@@ -175,7 +175,14 @@ export class ClaimView {
   @ApiProperty({ example: 7300000 }) insuranceFen!: number;
   @ApiProperty({ example: 2700000 }) selfPaidFen!: number;
   @ApiProperty({ enum: CLAIM_DOCUMENT_KINDS, isArray: true, example: ['invoice', 'insurance-settlement'] }) documents!: string[];
-  @ApiProperty({ enum: CLAIM_STATUSES, example: 'paid' }) status!: ClaimStatus;
+  @ApiProperty({
+    enum: CLAIM_STATUSES,
+    example: 'paid',
+    description:
+      'submitted 待审核 → approved 已核准待支付 (reserved; paid through a payment batch of the plan’s budget) → paid 已支付; rejected 不予报销; ' +
+      'payment-failed 支付失败 (the bank returned it; back to approved when its instruction is re-issued)',
+  })
+  status!: ClaimStatus;
   @ApiProperty({ nullable: true, type: Number, example: 1300000, description: 'Set when approved' }) reimbursementFen!: number | null;
   @ApiProperty({ nullable: true, type: Boolean, example: false, description: 'The yearly cap cut the amount' }) capped!: boolean | null;
   @ApiProperty({ example: false, description: 'Approved automatically in the gig-worker fast channel' }) fastChannel!: boolean;
@@ -188,6 +195,9 @@ export class ClaimView {
   @ApiProperty({ nullable: true, type: String, example: '2026-11-26T15:00:00.000+08:00' }) decidedAt!: string | null;
   @ApiProperty({ nullable: true, type: String, example: '2026-11-28T10:00:00.000+08:00' }) paidAt!: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'CCB20261128001' }) bankReference!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, example: '7f2a8b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b', description: 'The payment batch that gathered it (POST payment-batches with the plan’s budget); null until gathered' })
+  paymentBatchId!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: null, description: 'Why the bank returned the payment (status payment-failed)' }) paymentFailureReason!: string | null;
 }
 
 export class ClaimPage {
@@ -262,5 +272,7 @@ export function toClaimView(c: MedicalClaim, now = new Date()): ClaimView {
     decidedAt: chinaTime(c.decidedAt),
     paidAt: chinaTime(c.paidAt),
     bankReference: c.bankReference,
+    paymentBatchId: c.paymentBatchId,
+    paymentFailureReason: c.paymentFailureReason,
   };
 }

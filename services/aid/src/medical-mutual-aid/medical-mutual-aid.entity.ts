@@ -34,8 +34,8 @@ export class MedicalPlanMember {
   @Column({ name: 'joined_at', type: 'timestamptz', precision: 3 }) joinedAt!: Date;
 }
 
-export const CLAIM_STATUSES = ['submitted', 'approved', 'rejected', 'paid'] as const;
-export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+import type { ClaimStatus } from './domain/medical-plan';
+export { CLAIM_STATUSES, type ClaimStatus } from './domain/medical-plan';
 
 /** A claim after medical insurance has paid (医疗互助报销申请). */
 @Entity({ name: 'medical_claims' })
@@ -60,4 +60,8 @@ export class MedicalClaim {
   @Column({ name: 'decided_at', type: 'timestamptz', precision: 3, nullable: true }) decidedAt!: Date | null;
   @Column({ name: 'paid_at', type: 'timestamptz', precision: 3, nullable: true }) paidAt!: Date | null;
   @Column({ name: 'bank_reference', type: 'text', nullable: true }) bankReference!: string | null;
+  /** The payment batch its instruction is in (none while not gathered, or when paid by hand). */
+  @Column({ name: 'payment_batch_id', type: 'uuid', nullable: true }) paymentBatchId!: string | null;
+  /** The bank's reason, while the payment has failed and is not yet re-issued. */
+  @Column({ name: 'payment_failure_reason', type: 'text', nullable: true }) paymentFailureReason!: string | null;
 }

@@ -10,5 +10,6 @@ import { MedicalClaimsController, MedicalPlansController } from './medical-mutua
   imports: [TypeOrmModule.forFeature([MedicalPlan, MedicalPlanMember, MedicalClaim]), BudgetsModule],
   controllers: [MedicalPlansController, MedicalClaimsController, CoverGigWorkers],
   providers: [MedicalMutualAid],
+  exports: [MedicalMutualAid],
 })
 export class MedicalMutualAidModule {}

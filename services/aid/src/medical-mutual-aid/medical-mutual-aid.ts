@@ -9,7 +9,7 @@ import { chinaDate, keysetPage, Page, PageQuery, Problem, requireActiveMember, r
 import { BudgetLedger } from '../budgets/budget-ledger';
 import { BudgetsRepository } from '../budgets/budgets.repository';
 import { unitIdOfPath } from '../budgets/domain/budget';
-import { claimFigureProblems, fastChannelApplies, isGigWorker, planRuleProblems, reimbursementFor } from './domain/medical-plan';
+import { claimAfterPayment, ClaimPaymentStep, claimFigureProblems, fastChannelApplies, isGigWorker, planRuleProblems, reimbursementFor } from './domain/medical-plan';
 import { ClaimStatus, MedicalClaim, MedicalPlan, MedicalPlanMember } from './medical-mutual-aid.entity';
 import {
   ClaimView,
@@ -28,11 +28,13 @@ import {
   toPlanView,
 } from './medical-mutual-aid.dto';
 
-const STATUS_LABELS: Record<ClaimStatus, string> = { submitted: '待审核', approved: '已核准待支付', rejected: '不予报销', paid: '已支付' };
+const STATUS_LABELS: Record<ClaimStatus, string> = { submitted: '待审核', approved: '已核准待支付', rejected: '不予报销', paid: '已支付', 'payment-failed': '支付失败' };
 const wrongStatus = (c: MedicalClaim, action: string, actionZh: string) =>
   Problem.conflict('wrong-status', `该报销申请当前为“${STATUS_LABELS[c.status]}”，不能${actionZh} / The claim is ${c.status}: ${action} is not possible now`);
 const FAST_CHANNEL = 'fast-channel';
-const ledgerNote = (claimId: string) => `医疗互助报销 medical-claim ${claimId}`;
+/** The note of a claim's ledger entries (the ledger has no claim column): its reservation and its spend. */
+export const claimLedgerNote = (claimId: string) => `医疗互助报销 medical-claim ${claimId}`;
+const ledgerNote = claimLedgerNote;
 
 /**
  * Medical mutual aid (职工医疗互助): yearly plans paid from an aid budget, members who join them
@@ -178,6 +180,8 @@ export class MedicalMutualAid {
         decidedAt: null,
         paidAt: null,
         bankReference: null,
+        paymentBatchId: null,
+        paymentFailureReason: null,
       };
       await tx.insert(MedicalClaim, claim);
       const expected = reimbursementFor(plan, claim, member.reimbursedFen);
@@ -221,24 +225,67 @@ export class MedicalMutualAid {
     });
   }
 
-  /** The approved reimbursement is paid: the reservation on the plan's budget is spent. */
+  /**
+   * The approved reimbursement paid outside the bank file, recorded by hand: the reservation on the
+   * plan's budget is spent. Refused while an instruction of a payment batch is with the bank.
+   */
   pay(id: string, request: PayClaimRequest, principal: Principal, requestId?: string): Promise<ClaimView> {
     return this.transaction.run(async (tx) => {
       const claim = await this.claimForUpdate(tx, id, principal);
-      if (claim.status !== 'approved') throw wrongStatus(claim, 'pay', '支付');
+      // Hand-written: payment instructions belong to disbursement; a pending one is with the bank
+      const withBank = (await tx.query(`SELECT 1 FROM payment_instructions WHERE medical_claim_id = $1 AND status = 'pending' LIMIT 1`, [claim.id])).length > 0;
+      const to = this.paymentStep(claim, 'pay-directly', withBank, 'pay', '支付');
       const plan = await tx.findOneByOrFail(MedicalPlan, { id: claim.planId });
       const now = new Date();
       await this.ledger.move(tx, plan.budgetId, 'spend', claim.reimbursementFen!, principal.username, { note: ledgerNote(claim.id) }, now);
-      Object.assign(claim, { status: 'paid', paidAt: now, bankReference: request.bankReference.trim() });
-      await tx.update(MedicalClaim, { id }, { status: claim.status, paidAt: now, bankReference: claim.bankReference });
-      await this.runtime.outbox.record(
-        tx,
-        MedicalClaimPaidV1,
-        { claimId: claim.id, planId: plan.id, memberId: claim.memberId, budgetId: plan.budgetId, amountFen: claim.reimbursementFen!, daysTaken: claimDaysTaken(claim, now), paidAt: now.toISOString() },
-        { correlationId: requestId },
-      );
+      await this.recordPaid(tx, claim, plan, to, request.bankReference.trim(), now, requestId);
       return toClaimView(claim, now);
     });
+  }
+
+  /**
+   * The bank paid the claim's instruction (disbursement's result import, in its transaction, which
+   * spends the reservation): the claim is paid and medical-claim.paid announced.
+   */
+  async paidThroughBank(tx: Tx, claimId: string, bankReference: string, now: Date, requestId?: string): Promise<void> {
+    const claim = await tx.findOneOrFail(MedicalClaim, { where: { id: claimId }, lock: { mode: 'pessimistic_write' } });
+    const to = this.paymentStep(claim, 'bank-paid', true, 'be paid by the bank', '由银行支付');
+    const plan = await tx.findOneByOrFail(MedicalPlan, { id: claim.planId });
+    await this.recordPaid(tx, claim, plan, to, bankReference, now, requestId);
+  }
+
+  /** The bank returned the claim's payment: the claim shows it failed, and why; the reservation is kept. */
+  async failedThroughBank(tx: Tx, claimId: string, reason: string | null): Promise<void> {
+    const claim = await tx.findOneOrFail(MedicalClaim, { where: { id: claimId }, lock: { mode: 'pessimistic_write' } });
+    const to = this.paymentStep(claim, 'bank-failed', true, 'fail', '支付失败');
+    await tx.update(MedicalClaim, { id: claim.id }, { status: to, paymentFailureReason: reason });
+  }
+
+  /** A failed payment re-issued (disbursement's reissue, in its transaction): the claim awaits the bank again. */
+  async reissuedForPayment(tx: Tx, claimId: string): Promise<void> {
+    const claim = await tx.findOneOrFail(MedicalClaim, { where: { id: claimId }, lock: { mode: 'pessimistic_write' } });
+    const to = this.paymentStep(claim, 'reissue', false, 'be re-issued', '重新发放');
+    await tx.update(MedicalClaim, { id: claim.id }, { status: to, paymentFailureReason: null });
+  }
+
+  private paymentStep(claim: MedicalClaim, step: ClaimPaymentStep, withBank: boolean, action: string, actionZh: string): ClaimStatus {
+    const outcome = claimAfterPayment(claim.status, step, withBank);
+    if (outcome.ok) return outcome.to;
+    if (outcome.reason === 'payment-in-batch') {
+      throw Problem.conflict('payment-in-batch', '该报销已进入发放批次，等待银行结果，不能另行支付 / The claim is in a payment batch awaiting the bank’s result; it cannot be paid another way');
+    }
+    throw wrongStatus(claim, action, actionZh);
+  }
+
+  private async recordPaid(tx: Tx, claim: MedicalClaim, plan: MedicalPlan, to: ClaimStatus, bankReference: string, now: Date, requestId?: string): Promise<void> {
+    Object.assign(claim, { status: to, paidAt: now, bankReference, paymentFailureReason: null });
+    await tx.update(MedicalClaim, { id: claim.id }, { status: to, paidAt: now, bankReference, paymentFailureReason: null });
+    await this.runtime.outbox.record(
+      tx,
+      MedicalClaimPaidV1,
+      { claimId: claim.id, planId: plan.id, memberId: claim.memberId, budgetId: plan.budgetId, amountFen: claim.reimbursementFen!, daysTaken: claimDaysTaken(claim, now), paidAt: now.toISOString() },
+      { correlationId: requestId },
+    );
   }
 
   /**

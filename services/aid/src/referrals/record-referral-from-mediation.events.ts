@@ -8,8 +8,9 @@ import { ReferralsRepository } from './referrals.repository';
 
 /**
  * A mediation case can reveal hardship: the worker is referred to aid for a check, when the case
- * settles or when a mediator refers them at any stage. One referral per case (the case id is
- * unique, whichever event comes first), announced as aid.referral.recorded.
+ * settles or when a mediator refers them at any stage. One referral per worker and case (a
+ * collective case refers each of its member workers; for one worker, whichever event comes first
+ * records it and the other changes nothing), announced as aid.referral.recorded.
  */
 @Controller()
 export class RecordReferralFromMediationEvents {
@@ -37,7 +38,7 @@ export class RecordReferralFromMediationEvents {
       agreedAmountFen: from.agreedAmountFen,
       recordedAt: new Date(),
     };
-    if (!(await this.referrals.insertOncePerCase(manager, referral))) return;
+    if (!(await this.referrals.insertOncePerCaseAndMember(manager, referral))) return;
     await this.runtime.outbox.record(
       manager,
       AidReferralRecordedV1,

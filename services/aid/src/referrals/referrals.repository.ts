@@ -22,8 +22,11 @@ export class ReferralsRepository {
     return keysetPage(query, filter, { time: 'r.recordedAt', id: 'r.id', positionOf: (r) => ({ t: r.recordedAt, id: r.id }) }, toItem);
   }
 
-  /** Record a referral unless one for its case exists: true if it was new. */
-  async insertOncePerCase(tx: Tx, referral: Referral): Promise<boolean> {
+  /**
+   * Record a referral unless one for its case and member exists (the unique (source_case_id,
+   * member_id), so two events racing for one worker record one): true if it was new.
+   */
+  async insertOncePerCaseAndMember(tx: Tx, referral: Referral): Promise<boolean> {
     const result = await tx.createQueryBuilder().insert().into(Referral).values(referral).orIgnore().returning(['id']).execute();
     return (result.raw as unknown[]).length > 0;
   }

@@ -3,13 +3,15 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { createOpenApiDocument, documentProblems } from '@gonghui/service-kit';
 import { RoutedService, ROUTED_SERVICES, serviceRoutesFromEnv } from '../proxy/service-routes';
+import { prefixOperationIds } from './operation-ids';
 
 type Doc = { paths?: Record<string, unknown>; components?: { schemas?: Record<string, unknown> }; tags?: { name: string }[] };
 
 /**
  * One OpenAPI document for the whole API: the gateway's own routes plus each service's document,
  * fetched from the service and merged. Schema names are prefixed with the service's name so two
- * services' DTOs never collide. Cached briefly; a service that is down is listed as missing.
+ * services' DTOs never collide, and so are operationIds (`mediation.SessionsController_list`; the gateway's own
+ * `gateway.…`). Cached briefly; a service that is down is listed as missing.
  */
 @Injectable()
 export class OpenApiAggregator {
@@ -31,6 +33,7 @@ export class OpenApiAggregator {
         '`Authorization: Bearer <token>`. Errors are application/problem+json (RFC 9457) with errors[] per field; lists take ?limit= and ?cursor=. ' +
         'Events: GET /api/v1/events/asyncapi.',
     });
+    prefixOperationIds(merged.paths, 'gateway');
     merged.components = merged.components ?? {};
     merged.components.schemas = merged.components.schemas ?? {};
     const missing: string[] = [];
@@ -42,6 +45,7 @@ export class OpenApiAggregator {
           const prefixed = JSON.parse(
             (await response.text()).replace(/"#\/components\/schemas\/([^"]+)"/g, (_m, name: string) => `"#/components/schemas/${service}.${name}"`),
           ) as Doc;
+          prefixOperationIds((prefixed.paths ?? {}) as never, service);
           for (const [path, item] of Object.entries(prefixed.paths ?? {})) if (path.startsWith('/api/v1/')) merged.paths[path] = item as never;
           for (const [name, schema] of Object.entries(prefixed.components?.schemas ?? {})) {
             // One Problem schema for the whole API (documentProblems below points every error response at it).

@@ -1,4 +1,5 @@
 import {
+  allowedActions,
   approvedAmountProblems,
   fastTrackClock,
   followUpDueOn,
@@ -78,6 +79,46 @@ describe('aid application stages', () => {
     expect(approvedAmountProblems(2_650_001, 2_650_000)).toEqual([expect.objectContaining({ field: 'approvedAmountFen' })]);
     expect(approvedAmountProblems(0, 10)).toHaveLength(1);
     expect(approvedAmountProblems(1.5, 10)).toHaveLength(1);
+  });
+
+  describe('the actions an officer may take now (allowedActions)', () => {
+    const now = (stage: StageState['stage'], o: { fastTrack?: boolean; awaitingRatification?: boolean; openObjections?: number } = {}) =>
+      allowedActions({ stage, fastTrack: o.fastTrack ?? false, awaitingRatification: o.awaitingRatification ?? false, openObjections: o.openObjections ?? 0 });
+
+    it('follows the regular path, rejection open until the decision is approved', () => {
+      expect(now('submitted')).toEqual(['review', 'reject']);
+      expect(now('reviewed')).toEqual(['investigate', 'reject']);
+      expect(now('investigated')).toEqual(['start-notice', 'reject']);
+      expect(now('notice-completed')).toEqual(['decide', 'reject']);
+      expect(now('decided')).toEqual(['approve', 'reject']);
+      expect(now('approved')).toEqual(['cancel']);
+      expect(now('disbursed')).toEqual(['follow-up']);
+    });
+
+    it('offers resolving an objection only while one is open', () => {
+      expect(now('in-public-notice')).toEqual(['lodge-objection', 'close-notice', 'reject']);
+      expect(now('in-public-notice', { openObjections: 2 })).toEqual(['lodge-objection', 'resolve-objection', 'close-notice', 'reject']);
+    });
+
+    it('offers chair approval on the fast track only, and the decision straight after the investigation', () => {
+      expect(now('submitted', { fastTrack: true })).toEqual(['review', 'chair-approve', 'reject']);
+      expect(now('investigated', { fastTrack: true })).toEqual(['start-notice', 'decide', 'chair-approve', 'reject']);
+      expect(now('investigated')).not.toContain('chair-approve');
+    });
+
+    it('offers ratification only while a chair approval awaits it, at any later stage', () => {
+      expect(now('approved', { fastTrack: true, awaitingRatification: true })).toEqual(['ratify', 'cancel']);
+      expect(now('approved', { fastTrack: true })).toEqual(['cancel']);
+      expect(now('disbursed', { fastTrack: true, awaitingRatification: true })).toEqual(['ratify', 'follow-up']);
+      expect(now('followed-up', { fastTrack: true, awaitingRatification: true })).toEqual(['ratify']);
+    });
+
+    it('offers nothing on a finished application, and never the bank’s disbursement', () => {
+      expect(now('followed-up')).toEqual([]);
+      expect(now('rejected')).toEqual([]);
+      expect(now('cancelled')).toEqual([]);
+      expect(now('approved')).not.toContain('disburse');
+    });
   });
 
   it('a notice runs its days in calendar days and closes only with every objection resolved', () => {

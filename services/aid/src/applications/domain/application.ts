@@ -112,6 +112,38 @@ export function nextStage(state: StageState, action: ApplicationAction): StageOu
   return { ok: true, to: rule.to ?? state.stage };
 }
 
+/**
+ * The actions an officer takes through the API, in the order of the path. `disburse` is not one:
+ * the bank's result file disburses an application (disbursement).
+ */
+export const OFFICER_ACTIONS = [
+  'review',
+  'investigate',
+  'start-notice',
+  'lodge-objection',
+  'resolve-objection',
+  'close-notice',
+  'decide',
+  'approve',
+  'chair-approve',
+  'ratify',
+  'reject',
+  'cancel',
+  'follow-up',
+] as const satisfies readonly ApplicationAction[];
+export type OfficerAction = (typeof OFFICER_ACTIONS)[number];
+
+/**
+ * What an officer may do with the application now, as the stage machine sees it: every action
+ * `nextStage` would take from here (so chair approval only on the fast track, ratification only
+ * while a chair's approval awaits it), and resolving an objection only while one is open. Rules
+ * that depend on the day or on money (a notice still running, a short budget) are left to the
+ * action itself, which refuses them with its reason.
+ */
+export function allowedActions(state: StageState & { openObjections: number }): OfficerAction[] {
+  return OFFICER_ACTIONS.filter((action) => nextStage(state, action).ok && (action !== 'resolve-objection' || state.openObjections > 0));
+}
+
 /** Only emergency aid may take the fast track. */
 export function mayFastTrack(kind: string): boolean {
   return kind === 'emergency';

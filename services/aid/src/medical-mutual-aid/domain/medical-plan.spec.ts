@@ -1,4 +1,4 @@
-import { claimFigureProblems, fastChannelApplies, isGigWorker, PlanRules, planRuleProblems, reimbursementFor } from './medical-plan';
+import { claimAfterPayment, claimFigureProblems, fastChannelApplies, isGigWorker, PlanRules, planRuleProblems, reimbursementFor } from './medical-plan';
 
 /** The demo plan: 1,000 yuan deductible, 50 %, capped at 30,000 yuan a year; gig-worker claims up to 2,000 yuan go fast. */
 const plan: PlanRules = { contributionFen: 3_000, deductibleFen: 100_000, reimbursementPercent: 50, yearlyCapFen: 3_000_000, fastChannelLimitFen: 200_000 };
@@ -57,5 +57,27 @@ describe('the gig-worker fast channel', () => {
   it('knows the gig employment forms', () => {
     expect(['gig-delivery', 'gig-ride-hailing', 'gig-courier', 'gig-domestic-service', 'gig-other'].every(isGigWorker)).toBe(true);
     expect(isGigWorker('regular')).toBe(false);
+  });
+});
+
+describe('paying an approved claim', () => {
+  it('is paid or failed by the bank’s result, and a failed payment re-issued waits for the bank again', () => {
+    expect(claimAfterPayment('approved', 'bank-paid', true)).toEqual({ ok: true, to: 'paid' });
+    expect(claimAfterPayment('approved', 'bank-failed', true)).toEqual({ ok: true, to: 'payment-failed' });
+    expect(claimAfterPayment('payment-failed', 'reissue', false)).toEqual({ ok: true, to: 'approved' });
+  });
+
+  it('may be paid by hand when no instruction is with the bank, also after a failed one', () => {
+    expect(claimAfterPayment('approved', 'pay-directly', false)).toEqual({ ok: true, to: 'paid' });
+    expect(claimAfterPayment('payment-failed', 'pay-directly', false)).toEqual({ ok: true, to: 'paid' });
+    expect(claimAfterPayment('approved', 'pay-directly', true)).toEqual({ ok: false, reason: 'payment-in-batch' });
+  });
+
+  it('refuses every payment step of a claim not awaiting one', () => {
+    for (const status of ['submitted', 'rejected', 'paid'] as const) {
+      for (const step of ['bank-paid', 'bank-failed', 'reissue', 'pay-directly'] as const) expect(claimAfterPayment(status, step, false)).toEqual({ ok: false, reason: 'wrong-status' });
+    }
+    expect(claimAfterPayment('approved', 'reissue', false)).toEqual({ ok: false, reason: 'wrong-status' });
+    expect(claimAfterPayment('payment-failed', 'bank-paid', false)).toEqual({ ok: false, reason: 'wrong-status' });
   });
 });

@@ -102,3 +102,35 @@ export function fastChannelApplies(rules: PlanRules, joinedVia: 'officer' | 'gig
 export function isGigWorker(employmentForm: string): boolean {
   return employmentForm.startsWith('gig-');
 }
+
+/** A claim's life: decided (approved or rejected), then paid through a payment batch (or directly). */
+export const CLAIM_STATUSES = ['submitted', 'approved', 'rejected', 'paid', 'payment-failed'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/**
+ * How an approved claim's money reaches the worker: the bank's result on its payment instruction
+ * (`bank-paid`, `bank-failed`), a failed one re-issued (`reissue`, back to awaiting the bank), or a
+ * payment made outside the bank file and recorded by hand (`pay-directly`).
+ */
+export type ClaimPaymentStep = 'bank-paid' | 'bank-failed' | 'reissue' | 'pay-directly';
+
+const PAYMENT_STEPS: Record<ClaimPaymentStep, { from: readonly ClaimStatus[]; to: ClaimStatus }> = {
+  'bank-paid': { from: ['approved'], to: 'paid' },
+  'bank-failed': { from: ['approved'], to: 'payment-failed' },
+  reissue: { from: ['payment-failed'], to: 'approved' },
+  'pay-directly': { from: ['approved', 'payment-failed'], to: 'paid' },
+};
+
+/**
+ * The claim's status after a payment step, or why not: `wrong-status`, or `payment-in-batch` for a
+ * payment by hand while an instruction of a batch is with the bank (it would be paid twice).
+ */
+export function claimAfterPayment(
+  status: ClaimStatus,
+  step: ClaimPaymentStep,
+  instructionWithBank: boolean,
+): { ok: true; to: ClaimStatus } | { ok: false; reason: 'wrong-status' | 'payment-in-batch' } {
+  if (!PAYMENT_STEPS[step].from.includes(status)) return { ok: false, reason: 'wrong-status' };
+  if (step === 'pay-directly' && instructionWithBank) return { ok: false, reason: 'payment-in-batch' };
+  return { ok: true, to: PAYMENT_STEPS[step].to };
+}
