@@ -18,3 +18,4 @@ export * from './transaction-boundary';
 export * from './event-catalogue.controller';
 export * from './security-headers';
 export * from './observability';
+export * from './roster';

@@ -33,7 +33,11 @@ describe('aid campaigns and the cross-check', () => {
     ...over,
   });
   const csv = (text: string) => Buffer.from(text, 'utf8');
-  const nominate = (campaignId: string, token: string, fileName: string, content: Buffer) =>
+  /** A roster uploaded as the console sends it: multipart, the unit nominating and the file. */
+  const nominate = (campaignId: string, token: string, fileName: string, content: Buffer, nominatedBy = '渝北区总工会') =>
+    request(server()).post(`/api/v1/aid/campaigns/${campaignId}/nominations`).set('authorization', token).field('nominatedBy', nominatedBy).attach('file', content, fileName);
+  /** The same roster as JSON with the file base64 (the form scripts use). */
+  const nominateBase64 = (campaignId: string, token: string, fileName: string, content: Buffer) =>
     post(`/api/v1/aid/campaigns/${campaignId}/nominations`, token, { nominatedBy: '渝北区总工会', fileName, contentBase64: content.toString('base64') });
 
   beforeAll(async () => {
@@ -92,6 +96,13 @@ describe('aid campaigns and the cross-check', () => {
     const mixed = Buffer.concat([Buffer.from('会员编号,行业\n', 'utf8'), Buffer.from([0xd5, 0xc5, 0xc8, 0xfd, 0x0a]), Buffer.from('\u00e9,\u6c34\n', 'utf8'), Buffer.from([0xff, 0xfe, 0x0a])]);
     expect((await nominate(campaign.id, token, 'mixed.csv', mixed).expect(400)).body.type).toMatch(/roster-mixed-encoding$/);
     await nominate(campaign.id, token, 'n.pdf', Buffer.from('%PDF-1.4')).expect(415);
+    expect((await nominate(campaign.id, token, 'empty.csv', csv('会员编号\n\n')).expect(400)).body.type).toMatch(/empty-roster$/);
+    const huge = await nominate(campaign.id, token, 'huge.csv', Buffer.alloc(11 * 1024 * 1024, 'a')).expect(413);
+    expect(huge.body).toMatchObject({ type: expect.stringMatching(/roster-too-large$/), errors: [expect.objectContaining({ field: 'file' })] });
+    const withoutFile = await request(server()).post(`${url}/nominations`).set('authorization', token).field('nominatedBy', '渝北区总工会').expect(400);
+    expect(withoutFile.body.errors).toEqual([expect.objectContaining({ field: 'file' })]);
+    expect((await nominate(campaign.id, token, 'n.csv', csv(`会员编号\n${both}\n`), ' ').expect(400)).body.errors).toEqual([expect.objectContaining({ field: 'nominatedBy' })]);
+    expect((await post(`${url}/nominations`, token, { nominatedBy: '渝北区总工会', fileName: 'n.csv' }).expect(400)).body.errors).toContainEqual(expect.objectContaining({ field: 'contentBase64' }));
     const roster = `\uFEFF会员编号,用工形式,有在读子女\n${both},外卖骑手,是\n${leaves},,\n${noFile},,否\n${accident},,\n${stranger},,\nnot-an-id,,\n${both},,\n${paidBefore},,\n`;
     const job = (await nominate(campaign.id, token, '渝北区推荐名单.csv', csv(roster)).expect(202)).body;
     expect(job).toMatchObject({ totalRows: 8, rejected: 2 });
@@ -113,6 +124,9 @@ describe('aid campaigns and the cross-check', () => {
     const gbk = Buffer.concat([Buffer.from('bbe1d4b1b1e0bac52cd0d0d2b50a', 'hex'), Buffer.from(`${accident},`), Buffer.from('bda8d6fed2b5', 'hex'), Buffer.from('\n')]);
     const gbkJob = (await nominate(campaign.id, token, 'gbk.csv', gbk).expect(202)).body;
     await eventually(async () => expect((await get(`${url}/nominations/${gbkJob.id}`, token).expect(200)).body).toMatchObject({ status: 'completed', accepted: 1 }));
+    // the JSON form with the file base64 still works for scripts: the same GBK roster, listed once
+    const base64Job = (await nominateBase64(campaign.id, token, 'gbk.csv', gbk).expect(202)).body;
+    await eventually(async () => expect((await get(`${url}/nominations/${base64Job.id}`, token).expect(200)).body).toMatchObject({ status: 'completed', accepted: 1, totalRows: 1 }));
     const [listing] = await runtime.dataSource.query(`SELECT industry FROM aid_campaign_listings WHERE campaign_id = $1 AND member_id = $2 AND channel = 'nomination'`, [campaign.id, accident]);
     expect(listing.industry).toBe('建筑业');
 

@@ -185,6 +185,21 @@ export class ListedView {
   @ApiProperty({ example: 3, description: 'People added to the list through this channel (already listed through it: not counted)' }) added!: number;
 }
 
+/** The multipart form of a nomination roster upload (as the console sends it). */
+export class NominationUpload {
+  @ApiProperty({ example: '渝北区总工会', description: '推荐单位 the district or enterprise nominating (1–200 characters)' })
+  nominatedBy!: string;
+
+  @ApiProperty({
+    type: 'string',
+    format: 'binary',
+    example: '会员编号,用工形式,有在读子女\n1e2d3c4b-5a69-4786-9a5b-4c3d2e1f0a9b,外卖骑手,是\n',
+    description: 'CSV (UTF-8 with or without BOM, or GBK) or XLSX (first sheet), at most 10 MB. Header: 会员编号/memberId, optional 用工形式/employmentForm, 行业/industry, 有在读子女/childInSchool',
+  })
+  file!: unknown;
+}
+
+/** The same roster as JSON with the file base64 (kept for scripts: the demo seed, the benchmark). */
 export class NominateRequest {
   @ApiProperty({ example: '渝北区总工会', description: '推荐单位 the district or enterprise nominating' })
   @IsString()

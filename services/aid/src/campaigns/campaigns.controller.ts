@@ -1,18 +1,37 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type {} from '@fastify/multipart'; // its types add parts() and isMultipart() to FastifyRequest
+import { Readable } from 'node:stream';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiPayloadTooLargeResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
   ApiUnsupportedMediaTypeResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { Principal } from '@gonghui/auth';
-import { Authorize, CurrentPrincipal, Page, PageQuery, RequestId } from '@gonghui/service-kit';
+import {
+  Authorize,
+  createValidationPipe,
+  CurrentPrincipal,
+  discardRoster,
+  inputProblems,
+  openUploadedRoster,
+  Page,
+  PageQuery,
+  Problem,
+  receiveRosterUpload,
+  RequestId,
+  rosterTooLarge,
+} from '@gonghui/service-kit';
 import {
   CampaignPage,
   CampaignView,
@@ -26,10 +45,15 @@ import {
   ListFromHardshipFilesRequest,
   NominateRequest,
   NominationJobView,
+  NominationUpload,
 } from './campaign.dto';
-import { Campaigns } from './campaigns';
+import { Campaigns, MAX_NOMINATION_BYTES } from './campaigns';
+
+/** The JSON form of a nomination is validated by hand (the route also takes multipart), with the pipe every body goes through. */
+const bodyPipe = createValidationPipe();
 
 @ApiTags('aid: campaigns (专项行动)')
+@ApiExtraModels(NominationUpload, NominateRequest)
 @Controller('api/v1/aid/campaigns')
 export class CampaignsController {
   constructor(private readonly campaigns: Campaigns) {}
@@ -87,13 +111,41 @@ export class CampaignsController {
   @Authorize('aid-officer')
   @ApiOperation({
     summary: 'Channel: a district’s or enterprise’s nomination roster (推荐名单), CSV (UTF-8 or GBK) or XLSX, as a job',
-    description: 'The whole file is checked first (type, encoding, header): a bad one is refused whole. Good rows are listed by the job; each rejected row is reported with its line and reason.',
+    description:
+      'A multipart upload (`nominatedBy` and `file`), as the console sends it; scripts may send the same as JSON with the file base64 (`contentBase64`). ' +
+      'The whole file is checked first (type, encoding, header, size): a bad one is refused whole. Good rows are listed by the job; each rejected row is reported with its line and reason.',
+    requestBody: {
+      required: true,
+      content: {
+        'multipart/form-data': { schema: { $ref: getSchemaPath(NominationUpload) } },
+        'application/json': { schema: { $ref: getSchemaPath(NominateRequest) } },
+      },
+    },
   })
   @ApiAcceptedResponse({ type: NominationJobView })
-  @ApiBadRequestResponse({ description: 'Wrong header, mixed encodings, no rows, malformed file' })
+  @ApiBadRequestResponse({ description: 'Missing file or nominatedBy, wrong header (`wrong-roster-header`), mixed encodings (`roster-mixed-encoding`), no rows (`empty-roster`), malformed file' })
+  @ApiPayloadTooLargeResponse({ description: 'File larger than 10 MB (`roster-too-large`)' })
   @ApiUnsupportedMediaTypeResponse({ description: 'Neither CSV nor XLSX' })
-  nominate(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: NominateRequest, @CurrentPrincipal() principal: Principal): Promise<NominationJobView> {
-    return this.campaigns.nominate(id, body, principal);
+  async nominate(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: FastifyRequest, @CurrentPrincipal() principal: Principal): Promise<NominationJobView> {
+    if (!request.isMultipart()) {
+      const body = (await bodyPipe.transform(request.body, { type: 'body', metatype: NominateRequest, data: '' })) as NominateRequest;
+      const content = Buffer.from(body.contentBase64, 'base64');
+      if (content.length > MAX_NOMINATION_BYTES) throw rosterTooLarge(MAX_NOMINATION_BYTES, 'contentBase64');
+      return this.campaigns.nominate(id, { nominatedBy: body.nominatedBy, fileName: body.fileName, open: () => Readable.from([content]) }, principal, 'contentBase64');
+    }
+    const { fields, file } = await receiveRosterUpload(request, MAX_NOMINATION_BYTES);
+    try {
+      const nominatedBy = (fields.nominatedBy ?? '').trim();
+      const errors = [];
+      if (!nominatedBy || nominatedBy.length > 200) errors.push({ field: 'nominatedBy', message: '推荐单位须为 1–200 个字符 / nominatedBy must be 1–200 characters' });
+      else errors.push(...inputProblems(nominatedBy, 'nominatedBy'));
+      if (!file) errors.push({ field: 'file', message: '缺少文件 / file is missing' });
+      if (errors.length > 0) throw Problem.badRequest(file ? '请求参数有误 / Invalid request' : '请上传推荐名单文件 / Upload the roster file', errors);
+      // the roster is read whole before the answer: the job keeps the people, not the file
+      return await this.campaigns.nominate(id, { nominatedBy, fileName: file!.fileName, open: openUploadedRoster(file!) }, principal, 'file');
+    } finally {
+      await discardRoster(file);
+    }
   }
 
   @Get(':id/nominations/:jobId')

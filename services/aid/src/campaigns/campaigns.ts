@@ -3,7 +3,23 @@ import { randomUUID } from 'node:crypto';
 import { AidApplicationApprovedV1, AidCampaignConfirmedV1, AidCampaignPaidV1, AidKind } from '@gonghui/contracts';
 import { inScope, Principal } from '@gonghui/auth';
 import { returnedRows, Tx } from '@gonghui/persistence';
-import { chinaTime, decodeCursor, DEFAULT_PAGE_SIZE, keysetPage, Page, PageQuery, Problem, requireInScope, ServiceRuntime, toPage, TransactionBoundary, whereInScope } from '@gonghui/service-kit';
+import {
+  chinaTime,
+  decodeCursor,
+  DEFAULT_PAGE_SIZE,
+  keysetPage,
+  Page,
+  PageQuery,
+  Problem,
+  requireInScope,
+  rosterProblem,
+  RosterSource,
+  scanRoster,
+  ServiceRuntime,
+  toPage,
+  TransactionBoundary,
+  whereInScope,
+} from '@gonghui/service-kit';
 import { DataSource } from 'typeorm';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { covers } from '../budgets/domain/budget';
@@ -12,8 +28,7 @@ import { BudgetsRepository } from '../budgets/budgets.repository';
 import { PaymentBatch } from '../disbursement/payment.entity';
 import { aidKindOf, Channel, classify, CrossCheckOutcome, mergeFacts, summarise } from './domain/cross-check';
 import { gradesSought, parseRules } from './domain/eligibility';
-import { headerColumns, NominatedPerson, NominationScreen, RowRejection } from './domain/nomination-rows';
-import { readRosterFile } from './nominations/roster-file';
+import { NominatedPerson, NOMINATION_COLUMNS, NominationScreen, RowRejection } from './domain/nomination-rows';
 import { Campaign, CampaignNomination } from './campaign.entity';
 import {
   CampaignFigures,
@@ -24,7 +39,6 @@ import {
   CrossCheckReport,
   CrossCheckSummary,
   ListedView,
-  NominateRequest,
   NominationJobView,
   toCampaignView,
   toNominationView,
@@ -32,7 +46,15 @@ import {
 
 const STATUS_LABELS: Record<Campaign['status'], string> = { collecting: '征集中', confirmed: '已确认', closed: '已结束' };
 const CHUNK = 2_000;
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** A nomination roster may be at most this large, whether uploaded as a file or sent base64 in JSON. */
+export const MAX_NOMINATION_BYTES = 10 * 1024 * 1024;
+
+/** A roster to nominate from: who sends it, its file name, and its content to read (a stream over the upload). */
+export interface NominationRoster {
+  nominatedBy: string;
+  fileName: string;
+  open: RosterSource;
+}
 const LIVE_STAGES = ['approved', 'disbursed', 'followed-up'];
 
 interface Approved {
@@ -171,34 +193,30 @@ export class Campaigns {
    * encoding, header: refused whole, nothing recorded); then a job lists its good rows in chunks,
    * with progress, and reports every rejected row with its line and reason.
    */
-  async nominate(id: string, request: NominateRequest, principal: Principal): Promise<NominationJobView> {
-    const content = Buffer.from(request.contentBase64, 'base64');
-    if (content.length > MAX_FILE_BYTES) throw new Problem(413, 'roster-too-large', '文件过大 / File too large', '名单不能超过 10 MB / A roster may be at most 10 MB');
+  async nominate(id: string, roster: NominationRoster, principal: Principal, field = 'file'): Promise<NominationJobView> {
     const campaign = await this.transaction.run((tx) => this.collecting(tx, id, principal));
-    const read = await readRosterFile(content, request.fileName);
-    if (!read.ok) {
-      const status = read.problem.kind === 'unsupported-type' ? 415 : 400;
-      throw new Problem(status, read.problem.kind === 'unsupported-type' ? 'unsupported-roster-type' : `roster-${read.problem.kind}`, '名单文件无法使用 / The roster is not usable', read.problem.detail, [{ field: 'contentBase64', message: read.problem.detail }]);
-    }
-    const [header, ...rows] = read.records;
-    const columns = header.line === 1 ? headerColumns(header.cells) : ({ ok: false, detail: '第1行须为表头 / The first row must be the header' } as const);
-    if (!columns.ok) throw new Problem(400, 'wrong-roster-header', '名单表头有误 / The roster header is wrong', columns.detail, [{ field: 'contentBase64', message: columns.detail }]);
-    if (rows.length === 0) throw new Problem(400, 'roster-empty', '名单文件无法使用 / The roster is not usable', '名单没有数据行 / The roster has no data rows');
-    const screen = new NominationScreen(columns.columns);
+    const screen = new NominationScreen();
     const people: NominatedPerson[] = [];
     const rejections: RowRejection[] = [];
-    for (const row of rows) {
-      const screened = screen.screen(row.line, row.cells);
-      if (screened.person) people.push(screened.person);
-      rejections.push(...screened.rejections);
-    }
+    const read = await scanRoster(
+      roster.open,
+      roster.fileName,
+      NOMINATION_COLUMNS,
+      (row) => {
+        const screened = screen.screen(row);
+        if (screened.person) people.push(screened.person);
+        rejections.push(...screened.rejections);
+      },
+      { maxBytes: MAX_NOMINATION_BYTES },
+    );
+    if (!read.ok) throw rosterProblem(read.problem, field, MAX_NOMINATION_BYTES);
     const job: CampaignNomination = {
       id: randomUUID(),
       campaignId: campaign.id,
-      fileName: request.fileName.slice(0, 255),
-      nominatedBy: request.nominatedBy.trim(),
+      fileName: roster.fileName.slice(0, 255),
+      nominatedBy: roster.nominatedBy.trim(),
       status: 'running',
-      totalRows: rows.length,
+      totalRows: read.rows,
       rowsDone: new Set(rejections.map((r) => r.line)).size,
       accepted: 0,
       rejected: new Set(rejections.map((r) => r.line)).size,

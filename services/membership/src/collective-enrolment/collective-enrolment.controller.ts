@@ -1,17 +1,10 @@
-import { Controller, Get, HttpCode, HttpException, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type {} from '@fastify/multipart'; // its types add parts() and isMultipart() to FastifyRequest
-import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import { Principal } from '@gonghui/auth';
-import { Authorize, CurrentPrincipal, decodeCursor, DEFAULT_PAGE_SIZE, inputProblems, Page, Problem, RequestId, requireInScope, toPage } from '@gonghui/service-kit';
-import { CollectiveEnrolment, toJobView, UploadedRoster } from './collective-enrolment';
+import { Authorize, CurrentPrincipal, decodeCursor, DEFAULT_PAGE_SIZE, discardRoster, Page, Problem, receiveRosterUpload, RequestId, requireInScope, toPage, UploadedRoster } from '@gonghui/service-kit';
+import { CollectiveEnrolment, toJobView } from './collective-enrolment';
 import { CollectiveEnrolmentUpload, JobView, RejectedRowPage, RejectedRowsQuery, RejectedRowView } from './job.dto';
 
 /** Rosters of hundreds to tens of thousands of rows fit well within this (the multipart limit of createServiceApp). */
@@ -19,54 +12,18 @@ export const MAX_ROSTER_BYTES = 20 * 1024 * 1024;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const tooLarge = () =>
-  new Problem(413, 'roster-too-large', '文件过大 / File too large', '花名册不能超过 20 MB / A roster may be at most 20 MB', [{ field: 'file', message: '文件超过 20 MB / larger than 20 MB' }]);
-
 /**
- * The multipart form of a roster upload: the `orgUnitId` field and the `file`, streamed to a
- * temporary file as it arrives (never held in memory whole). An upload over the limit is a 413;
- * a missing or invalid field or a missing file is a 400. Nothing is left behind on a refusal.
+ * The multipart form of a roster upload (the shared receiveRosterUpload): the `orgUnitId` field and
+ * the `file`, streamed to a temporary file. A missing or invalid field or a missing file is a 400,
+ * and nothing is left behind on a refusal.
  */
 async function receiveRoster(request: FastifyRequest): Promise<{ orgUnitId: string; file: UploadedRoster }> {
-  if (!request.isMultipart()) throw Problem.badRequest('须为 multipart/form-data / Expected multipart/form-data', [{ field: 'file', message: '缺少文件 / file is missing' }]);
-  const fields: Record<string, string> = {};
-  let file: UploadedRoster | undefined;
-  try {
-    for await (const part of request.parts({ limits: { fileSize: MAX_ROSTER_BYTES, files: 1, fields: 5 } })) {
-      if (part.type === 'file') {
-        if (part.fieldname !== 'file' || file) {
-          part.file.resume();
-          continue;
-        }
-        // The file name is kept with the job (Postgres text): a NUL or a broken surrogate in it is the sender's error, refused before anything is written.
-        const nameProblems = inputProblems(part.filename ?? '', 'file');
-        if (nameProblems.length > 0) {
-          part.file.resume();
-          throw Problem.badRequest('文件名无效 / The file name is not valid', nameProblems);
-        }
-        const path = join(tmpdir(), `gonghui-roster-${randomUUID()}`);
-        file = { path, fileName: part.filename ?? 'roster' };
-        await pipeline(part.file, createWriteStream(path));
-        if (part.file.truncated) throw tooLarge();
-      } else {
-        fields[part.fieldname] = String(part.value);
-      }
-    }
-  } catch (error) {
-    if (file) await rm(file.path, { force: true });
-    const code = (error as { code?: string; statusCode?: number }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE' || (error as { statusCode?: number }).statusCode === 413) throw tooLarge();
-    // A body the multipart parser could not read (cut short, malformed part headers) is the sender's, not ours.
-    if (!(error instanceof HttpException) && typeof (error as { statusCode?: unknown }).statusCode !== 'number') {
-      throw Problem.badRequest('multipart 请求体无法读取 / The multipart body could not be read', [{ field: 'file', message: (error as Error).message }]);
-    }
-    throw error;
-  }
+  const { fields, file } = await receiveRosterUpload(request, MAX_ROSTER_BYTES);
   const errors = [];
   if (!fields.orgUnitId || !UUID.test(fields.orgUnitId)) errors.push({ field: 'orgUnitId', message: 'orgUnitId 须为 UUID / orgUnitId must be a UUID' });
   if (!file) errors.push({ field: 'file', message: '缺少文件 / file is missing' });
   if (errors.length > 0) {
-    if (file) await rm(file.path, { force: true });
+    await discardRoster(file);
     throw Problem.badRequest(file ? '请求参数有误 / Invalid request' : '请上传花名册文件 / Upload the roster file', errors);
   }
   return { orgUnitId: fields.orgUnitId, file: file! };

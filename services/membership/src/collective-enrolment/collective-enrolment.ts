@@ -1,13 +1,11 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { EnrolmentBatchCompletedV1, MemberEnrolledV1 } from '@gonghui/contracts';
 import { inScope, Principal } from '@gonghui/auth';
 import { returnedRows, Tx } from '@gonghui/persistence';
-import { chinaTime, Problem, ServiceRuntime, TransactionBoundary } from '@gonghui/service-kit';
+import { chinaTime, discardRoster, openUploadedRoster, rosterProblem, ServiceRuntime, TransactionBoundary, UploadedRoster } from '@gonghui/service-kit';
 import { OrgUnitRow, OrgUnitsRepository } from '../org-units/org-units.repository';
 import { PersonalDataVault } from '@gonghui/identifiers';
 import { requireEnrollingUnit } from '../members/enrolling-unit';
@@ -17,12 +15,6 @@ import { Job, JobRejection } from './job.entity';
 import { JobView } from './job.dto';
 
 const CHUNK = 500;
-
-/** An uploaded roster, streamed to a temporary file that the job removes when it ends. */
-export interface UploadedRoster {
-  path: string;
-  fileName: string;
-}
 
 export const toJobView = (j: Job): JobView => ({
   id: j.id,
@@ -79,18 +71,14 @@ export class CollectiveEnrolment implements OnModuleInit {
     let started = false;
     try {
       const unit = await requireEnrollingUnit(this.units, orgUnitId, principal, 'orgUnitId');
-      const open: RosterSource = () => createReadStream(file.path);
+      const open: RosterSource = openUploadedRoster(file);
       // First pass: type, header, row count and every rejected row; only the screen's ID set is kept.
       const screen = new RosterScreen();
       const rejections: RowRejection[] = [];
       const scanned = await scanRoster(open, file.fileName, (row) => {
         rejections.push(...screen.screen(row).rejections);
       });
-      if (!scanned.ok) {
-        const { problem } = scanned;
-        if (problem.kind === 'unsupported-type') throw new Problem(415, 'unsupported-roster-type', '不支持的文件类型 / Unsupported file type', problem.detail, [{ field: 'file', message: problem.detail }]);
-        throw new Problem(400, problem.kind === 'empty' ? 'empty-roster' : 'wrong-roster-header', '花名册格式有误 / The roster is not usable', problem.detail, [{ field: 'file', message: problem.detail }]);
-      }
+      if (!scanned.ok) throw rosterProblem(scanned.problem, 'file');
       const now = new Date();
       const job: Job = {
         id: randomUUID(),
@@ -118,7 +106,7 @@ export class CollectiveEnrolment implements OnModuleInit {
       void this.run(job, unit, open, file, principal, requestId);
       return toJobView(job);
     } finally {
-      if (!started) await rm(file.path, { force: true });
+      if (!started) await discardRoster(file);
     }
   }
 
@@ -175,7 +163,7 @@ export class CollectiveEnrolment implements OnModuleInit {
       this.logger.error(`job ${job.id} failed: ${(error as Error).message}`);
       await this.jobs.update({ id: job.id }, { status: 'failed', error: FAILED, finishedAt: () => 'now()', updatedAt: () => 'now()' }).catch(() => undefined);
     } finally {
-      await rm(file.path, { force: true }).catch(() => undefined);
+      await discardRoster(file);
     }
   }
 

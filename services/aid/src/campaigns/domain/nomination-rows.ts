@@ -7,11 +7,12 @@ import { EMPLOYMENT_FORMS } from '@gonghui/contracts';
  */
 export type NominationField = 'memberId' | 'employmentForm' | 'industry' | 'childInSchool';
 
-const HEADER_ALIASES: Record<NominationField, string[]> = {
-  memberId: ['会员编号', '会员id', 'memberid'],
-  employmentForm: ['用工形式', '就业形态', 'employmentform'],
-  industry: ['行业', 'industry'],
-  childInSchool: ['有在读子女', '子女在读', 'childinschool'],
+/** The columns of a nomination roster and the header names that mean each, as the shared roster reader (service-kit's RosterColumns) takes them. */
+export const NOMINATION_COLUMNS: Record<NominationField, { aliases: string[]; required?: boolean }> = {
+  memberId: { aliases: ['会员编号', '会员id', 'memberId'], required: true },
+  employmentForm: { aliases: ['用工形式', '就业形态', 'employmentForm'] },
+  industry: { aliases: ['行业', 'industry'] },
+  childInSchool: { aliases: ['有在读子女', '子女在读', 'childInSchool'] },
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -27,22 +28,11 @@ export interface NominatedPerson {
   childInSchool: boolean | null;
 }
 
+/** A rejected row (the shape of service-kit's RosterRowError). */
 export interface RowRejection {
   line: number;
   field: string;
   reason: string;
-}
-
-/** The column of each field in the header, or the missing required column named. */
-export function headerColumns(cells: readonly string[]): { ok: true; columns: Map<NominationField, number> } | { ok: false; detail: string } {
-  const header = cells.map((h) => String(h ?? '').replace(/[\s\uFEFF]/g, '').toLowerCase());
-  const columns = new Map<NominationField, number>();
-  for (const [field, aliases] of Object.entries(HEADER_ALIASES) as [NominationField, string[]][]) {
-    const index = header.findIndex((h) => aliases.includes(h));
-    if (index >= 0) columns.set(field, index);
-  }
-  if (!columns.has('memberId')) return { ok: false, detail: '第1行须为表头，缺少列：会员编号 / The first row must be the header; missing column: memberId' };
-  return { ok: true, columns };
 }
 
 /**
@@ -52,13 +42,8 @@ export function headerColumns(cells: readonly string[]): { ok: true; columns: Ma
 export class NominationScreen {
   private readonly firstLine = new Map<string, number>();
 
-  constructor(private readonly columns: Map<NominationField, number>) {}
-
-  screen(line: number, cells: readonly string[]): { person: NominatedPerson | null; rejections: RowRejection[] } {
-    const value = (f: NominationField) => {
-      const i = this.columns.get(f);
-      return i === undefined ? '' : String(cells[i] ?? '').trim();
-    };
+  screen({ line, values }: { line: number; values: Partial<Record<NominationField, string>> }): { person: NominatedPerson | null; rejections: RowRejection[] } {
+    const value = (f: NominationField) => (values[f] ?? '').trim();
     const rejections: RowRejection[] = [];
     const memberId = value('memberId').toLowerCase();
     if (!UUID.test(memberId)) rejections.push({ line, field: 'memberId', reason: `会员编号“${memberId.slice(0, 40)}”无效 / not a member id` });

@@ -1,0 +1,2 @@
+export * from './roster-reader';
+export * from './roster-upload';
