@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DisputeCaseAidReferredV1, DisputeCaseOpenedV1, DisputeCaseReceivedV1, DisputeCaseSettledV1, DisputeCaseSettledV2, MemberEnrolledV1, MemberLeftV1 } from '@gonghui/contracts';
-import { createServiceApp, encodeCursor, ServiceRuntime } from '@gonghui/service-kit';
+import { chinaDate, createServiceApp, encodeCursor, ServiceRuntime } from '@gonghui/service-kit';
 import { announceMembers, EventSender, eventually, testServiceConfig, tokenFor, TopicReader } from '@gonghui/testing';
 import { mediationService } from '../src/service';
 
@@ -220,5 +220,35 @@ describe('mediation: dispute cases', () => {
       expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
     }
+  });
+
+  it('lists one stage of the board from the server: open cases most urgent first, paged; another stage alone; a wrong stage is a 400', async () => {
+    const district = `/${hex()}/`;
+    const mediator = tokenFor({ username: 'mediator-d', roles: ['mediator'], orgUnitId: randomUUID(), scopePath: district });
+    const members = await enrol(4, district);
+    const daysAgo = (n: number) => chinaDate(new Date(Date.now() - n * 86_400_000));
+    const ids: string[] = [];
+    for (const [i, ago] of [3, 12, 0, 7].entries()) ids.push((await openCase(members[i], mediator, { receivedOn: daysAgo(ago) }).expect(201)).body.id);
+    await settle(ids[3], mediator).expect(200);
+    const list = (query: Record<string, string | number>) => request(server()).get('/api/v1/mediation/cases').query(query).set('authorization', `Bearer ${mediator}`);
+
+    // Received 12, 3 and 0 days ago: 3, 12 and 15 days left, the fewest first, two to a page.
+    const first = await list({ status: 'open', limit: 2 }).expect(200);
+    expect(first.body.items.map((c: { id: string; clock: { daysLeft: number } }) => [c.id, c.clock.daysLeft])).toEqual([
+      [ids[1], 3],
+      [ids[0], 12],
+    ]);
+    const second = await list({ status: 'open', limit: 2, cursor: first.body.nextCursor }).expect(200);
+    expect(second.body.items.map((c: { id: string }) => c.id)).toEqual([ids[2]]);
+    expect(second.body.nextCursor).toBeNull();
+
+    const settled = await list({ status: 'settled' }).expect(200);
+    expect(settled.body.items.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual([[ids[3], 'settled']]);
+    expect((await list({ status: 'declined' }).expect(200)).body).toEqual({ items: [], nextCursor: null });
+    const seenByB = await request(server()).get('/api/v1/mediation/cases').query({ status: 'open' }).set('authorization', `Bearer ${mediatorB}`).expect(200);
+    expect(seenByB.body.items.filter((c: { id: string }) => ids.includes(c.id))).toEqual([]);
+
+    const wrong = await list({ status: 'pending' }).set('accept-language', 'en').expect(400);
+    expect(wrong.body.errors).toEqual([expect.objectContaining({ field: 'status' })]);
   });
 });

@@ -297,3 +297,14 @@ export class CasePage {
 
 export class ListCasesQuery extends PageQuery {}
 
+export class CaseBoardQuery extends ListCasesQuery {
+  @ApiPropertyOptional({
+    enum: CASE_STATUSES,
+    example: 'open',
+    description: '阶段 only cases at this stage: open ones most urgent first (fewest days left on the 15-day clock, i.e. earliest received), the others in the order they were opened; all stages in the order opened without it',
+  })
+  @IsOptional()
+  @IsIn(CASE_STATUSES, { message: `status 须为 ${CASE_STATUSES.join('、')} 之一 / status must be one of ${CASE_STATUSES.join(', ')}` })
+  status?: CaseStatus;
+}
+

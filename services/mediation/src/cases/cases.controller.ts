@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Principal } from '@gonghui/auth';
 import { Authorize, CurrentPrincipal, Page, RequestId } from '@gonghui/service-kit';
-import { AidReferralView, CasePage, CaseView, DeclineCaseRequest, ListCasesQuery, OpenCaseRequest, ReferCaseRequest, ReferToAidRequest, SettleCaseRequest } from './case.dto';
+import { AidReferralView, CaseBoardQuery, CasePage, CaseView, DeclineCaseRequest, ListCasesQuery, OpenCaseRequest, ReferCaseRequest, ReferToAidRequest, SettleCaseRequest } from './case.dto';
 import { CasesRepository, toCaseView } from './cases.repository';
 import { OpenCase } from './open-case';
 import { SettleCase } from './settle-case';
@@ -111,10 +111,10 @@ export class CasesController {
 
   @Get()
   @Authorize('mediator')
-  @ApiOperation({ summary: 'Cases in your subtree' })
+  @ApiOperation({ summary: 'Cases in your subtree, of one stage if asked (案件看板)', description: 'status=open: most urgent first (earliest received); another stage, or none: in the order opened' })
   @ApiOkResponse({ type: CasePage })
-  @ApiBadRequestResponse({ description: 'Invalid limit or cursor' })
-  list(@Query() query: ListCasesQuery, @CurrentPrincipal() principal: Principal): Promise<Page<CaseView>> {
+  @ApiBadRequestResponse({ description: 'Invalid status, limit or cursor' })
+  list(@Query() query: CaseBoardQuery, @CurrentPrincipal() principal: Principal): Promise<Page<CaseView>> {
     return this.cases.list(principal, query);
   }
 

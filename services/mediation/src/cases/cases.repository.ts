@@ -9,7 +9,7 @@ import { DisputeCase } from './case.entity';
 import { Agreement } from './agreement.entity';
 import { Obligation } from '../follow-up/obligation.entity';
 import { randomUUID } from 'node:crypto';
-import { CaseOpened, CaseSettled, ReferralPackage } from './domain/case';
+import { CaseOpened, CaseSettled, CaseStatus, ReferralPackage } from './domain/case';
 import { chinaDateOfStart } from './domain/intake';
 import { clockOf, pastLimitReceivedBefore } from './domain/statutory-clock';
 
@@ -111,10 +111,20 @@ export class CasesRepository {
     return rows.map((r) => ({ heldAt: r.held_at.toISOString(), kind: r.kind }));
   }
 
-  list(principal: Principal, page: PageQuery): Promise<Page<CaseView>> {
+  /**
+   * The subtree's cases, of one stage if asked. Open cases come most urgent first — earliest
+   * received, so fewest days left on the clock — from the partial index cases_open_by_received;
+   * another stage in the order opened, from cases_by_stage (status, subtree, opened_at, id).
+   */
+  list(principal: Principal, page: PageQuery & { status?: CaseStatus }): Promise<Page<CaseView>> {
     const query = whereInScope(this.cases.createQueryBuilder('c').leftJoinAndSelect('c.agreement', 'a'), 'c.orgUnitPath', principal);
     const now = new Date();
-    return keysetPage(query, page, { time: 'c.openedAt', id: 'c.id', positionOf: (c) => ({ t: c.openedAt, id: c.id }) }, (c) => toCaseView(c, now));
+    if (page.status) query.andWhere('c.status = :status', { status: page.status });
+    const order =
+      page.status === 'open'
+        ? { time: 'c.receivedAt', id: 'c.id', positionOf: (c: DisputeCase) => ({ t: c.receivedAt, id: c.id }) }
+        : { time: 'c.openedAt', id: 'c.id', positionOf: (c: DisputeCase) => ({ t: c.openedAt, id: c.id }) };
+    return keysetPage(query, page, order, (c) => toCaseView(c, now));
   }
 
   /**

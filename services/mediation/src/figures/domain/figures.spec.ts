@@ -1,4 +1,4 @@
-import { periodProblem, settlementRate } from './figures';
+import { medianOfHistogram, periodProblem, settlementRate } from './figures';
 
 describe('mediation figures', () => {
   it('rates settlement over the cases that reached an outcome', () => {
@@ -12,5 +12,18 @@ describe('mediation figures', () => {
     expect(periodProblem('2026-12-31', '2026-01-01')).toContain('from');
     expect(periodProblem('2025-01-01', '2026-12-31')).toContain('400');
     expect(periodProblem('2026-02-30', '2026-12-31')).toContain('real dates');
+  });
+
+  it('takes the median of a histogram as percentile_cont(0.5) does over the values one by one', () => {
+    expect(medianOfHistogram([])).toBeNull();
+    expect(medianOfHistogram([{ value: 4, count: 0 }])).toBeNull();
+    expect(medianOfHistogram([{ value: 9, count: 1 }])).toBe(9);
+    // 1, 2, 2, 7: halfway between the middle two
+    expect(medianOfHistogram([{ value: 7, count: 1 }, { value: 2, count: 2 }, { value: 1, count: 1 }])).toBe(2);
+    // 0, 3: 1.5
+    expect(medianOfHistogram([{ value: 3, count: 1 }, { value: 0, count: 1 }])).toBe(1.5);
+    // 14 × 0 and 15 × 10 over the period's days: the 15th of 29 values
+    expect(medianOfHistogram([{ value: 0, count: 10 }, { value: 10, count: 9 }, { value: 0, count: 4 }, { value: 10, count: 6 }])).toBe(10);
+    expect(medianOfHistogram([{ value: -2, count: 2 }, { value: 5, count: 2 }])).toBe(1.5);
   });
 });

@@ -19,3 +19,27 @@ export function periodProblem(from: string, to: string): string | null {
   if (days > 400) return '统计区间不能超过 400 天 / the period cannot exceed 400 days';
   return null;
 }
+
+/**
+ * The median of a histogram of whole numbers (value → how many), as PostgreSQL's
+ * percentile_cont(0.5) gives it over the values one by one: the middle value, or halfway between
+ * the two middle ones. Null when empty. Exact, unlike a median of medians: the days to settle are
+ * kept as such a histogram per day and unit, and summed over the period.
+ */
+export function medianOfHistogram(bins: readonly { value: number; count: number }[]): number | null {
+  const sorted = bins.filter((b) => b.count > 0).sort((a, b) => a.value - b.value);
+  const total = sorted.reduce((n, b) => n + b.count, 0);
+  if (total === 0) return null;
+  const position = (total - 1) / 2;
+  const at = (index: number): number => {
+    let seen = 0;
+    for (const b of sorted) {
+      seen += b.count;
+      if (index < seen) return b.value;
+    }
+    throw new RangeError(`index ${index} beyond ${total} values`);
+  };
+  const below = at(Math.floor(position));
+  const above = at(Math.ceil(position));
+  return below + (above - below) * (position - Math.floor(position));
+}
