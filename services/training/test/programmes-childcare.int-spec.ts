@@ -95,6 +95,44 @@ describe('training: holiday childcare classes', () => {
     ]);
   });
 
+  it('answers a day’s sign-in/out list: every enrolled child, paged, with times, the collector and who is not collected after closing', async () => {
+    const guardians = await enrol(3);
+    const klass = await openClass({ startsOn: addDays(today(), -1) });
+    const kids = [];
+    for (const [i, g] of guardians.entries()) kids.push((await enrolChild(klass.id, g, { childName: ['王小明', '李明', '赵小燕'][i] }).expect(201)).body.id as string);
+    await post(`/api/v1/training/childcare-classes/${klass.id}/sign-ins`, { childId: kids[0] }).expect(201);
+    await post(`/api/v1/training/childcare-classes/${klass.id}/sign-ins`, { childId: kids[1] }).expect(201);
+    await post(`/api/v1/training/childcare-classes/${klass.id}/sign-outs`, { childId: kids[0], collectedBy: { name: '王建国', mobile: '13812345678' } }).expect(201);
+    // Yesterday (a past day's record): the third child was signed in and never signed out.
+    const yesterday = addDays(today(), -1);
+    await runtime.dataSource.query(`INSERT INTO childcare_attendance (id, class_id, child_id, day, signed_in_at) VALUES ($1, $2, $3, $4, $5)`, [randomUUID(), klass.id, kids[2], yesterday, new Date(`${yesterday}T08:05:00+08:00`)]);
+
+    // Today by default, two to a page, in enrolment order.
+    const first = await get(`/api/v1/training/childcare-classes/${klass.id}/attendance?limit=2`).expect(200);
+    const stillOpen = Date.now() <= Date.parse(`${today()}T17:30:00+08:00`);
+    expect(first.body).toMatchObject({ day: today(), closesAt: `${today()}T17:30:00.000+08:00`, pastClosing: !stillOpen });
+    expect(first.body.items).toEqual([
+      expect.objectContaining({ id: kids[0], childName: '王*明', signedInAt: expect.stringMatching(/\+08:00$/), signedOutAt: expect.stringMatching(/\+08:00$/), collectedBy: '父亲', state: 'collected' }),
+      expect.objectContaining({ id: kids[1], childName: '李*', signedOutAt: null, collectedBy: null, state: stillOpen ? 'in-class' : 'not-collected' }),
+    ]);
+    expect(first.body.items[0].pickupPeople).toEqual([{ name: '王*国', mobile: '138****5678', relation: '父亲' }]);
+    const second = await get(`/api/v1/training/childcare-classes/${klass.id}/attendance?limit=2&cursor=${first.body.nextCursor}`).expect(200);
+    expect(second.body.items).toEqual([expect.objectContaining({ id: kids[2], signedInAt: null, state: 'not-signed-in' })]);
+    expect(second.body.nextCursor).toBeNull();
+
+    // A chosen day: yesterday's list, closing time long passed.
+    const before = await get(`/api/v1/training/childcare-classes/${klass.id}/attendance?day=${yesterday}`).expect(200);
+    expect(before.body).toMatchObject({ day: yesterday, pastClosing: true });
+    expect(before.body.items.map((k: { id: string; state: string; signedInAt: string | null }) => [k.id, k.state, k.signedInAt])).toEqual([
+      [kids[0], 'not-signed-in', null],
+      [kids[1], 'not-signed-in', null],
+      [kids[2], 'not-collected', `${yesterday}T08:05:00.000+08:00`],
+    ]);
+
+    expect((await get(`/api/v1/training/childcare-classes/${klass.id}/attendance?day=2027-02-30`).expect(400)).body.errors).toEqual([expect.objectContaining({ field: 'day' })]);
+    await get(`/api/v1/training/childcare-classes/${klass.id}/attendance`, officerB).expect(404);
+  });
+
   it('shows the full name and pick-up people only to a personal-data viewer who states why, and logs it', async () => {
     const [guardian] = await enrol(1);
     const klass = await openClass();

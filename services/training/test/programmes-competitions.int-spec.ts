@@ -106,6 +106,39 @@ describe('training: skill competitions', () => {
     }
   });
 
+  it('gives a judge’s score sheet what it needs: the panel, and that judge’s sheets per entrant with their weighted totals', async () => {
+    const members = await enrol(2);
+    const { event, judges, entrants } = await setUp(members);
+    const panel = await get(`/api/v1/training/competition-events/${event.id}/judges?limit=1`).expect(200);
+    expect(panel.body.items).toEqual([{ id: judges[0], eventId: event.id, name: '刘志强' }]);
+    const rest = await get(`/api/v1/training/competition-events/${event.id}/judges?cursor=${panel.body.nextCursor}`).expect(200);
+    expect(rest.body).toEqual({ items: [{ id: judges[1], eventId: event.id, name: '孙立新' }], nextCursor: null });
+
+    // The sheet is sent in any order; it is answered in the event's criteria order.
+    await post(`/api/v1/training/competition-events/${event.id}/score-sheets`, { judgeId: judges[0], entrantId: entrants[0], scores: sheet(90, 9, 5).reverse() }).expect(201);
+    await post(`/api/v1/training/competition-events/${event.id}/score-sheets`, { judgeId: judges[1], entrantId: entrants[0], scores: sheet(70, 5, 0) }).expect(201);
+    await post(`/api/v1/training/competition-events/${event.id}/score-sheets`, { judgeId: judges[0], entrantId: entrants[1], scores: sheet(50, 10, 5) }).expect(201);
+    const mine = await get(`/api/v1/training/competition-events/${event.id}/score-sheets?judgeId=${judges[0]}`).expect(200);
+    expect(mine.body.nextCursor).toBeNull();
+    expect(mine.body.items).toEqual([
+      { id: expect.any(String), judgeId: judges[0], entrantId: entrants[0], scores: sheet(90, 9, 5), total: 91, submittedAt: expect.stringMatching(/\+08:00$/) },
+      { id: expect.any(String), judgeId: judges[0], entrantId: entrants[1], scores: sheet(50, 10, 5), total: 70, submittedAt: expect.stringMatching(/\+08:00$/) },
+    ]);
+    const ofEntrant = await get(`/api/v1/training/competition-events/${event.id}/score-sheets?entrantId=${entrants[0]}`).expect(200);
+    expect(ofEntrant.body.items.map((s: { judgeId: string; total: number }) => [s.judgeId, s.total])).toEqual([
+      [judges[0], 91],
+      [judges[1], 57],
+    ]);
+    expect((await get(`/api/v1/training/competition-events/${event.id}/score-sheets?judgeId=nobody`).expect(400)).body.errors).toEqual([expect.objectContaining({ field: 'judgeId' })]);
+
+    // A judge of another event is refused on the judgeId field.
+    const other = await setUp([]);
+    const stranger = await post(`/api/v1/training/competition-events/${event.id}/score-sheets`, { judgeId: other.judges[0], entrantId: entrants[1], scores: sheet(50, 5, 5) }).expect(422);
+    expect(stranger.body.errors).toEqual([expect.objectContaining({ field: 'judgeId' })]);
+    await get(`/api/v1/training/competition-events/${event.id}/judges`, officerB).expect(404);
+    await get(`/api/v1/training/competition-events/${event.id}/score-sheets`, officerB).expect(404);
+  });
+
   it('refuses a score out of its criterion’s range with 400, and nothing is stored', async () => {
     const members = await enrol(1);
     const { event, judges, entrants } = await setUp(members);

@@ -1,13 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { In } from 'typeorm';
 import { Principal, scopeLikePattern } from '@gonghui/auth';
 import { parseMobile } from '@gonghui/identifiers';
-import { chinaDate, chinaTime, Problem, requireActiveMember, ServiceRuntime, TransactionBoundary } from '@gonghui/service-kit';
+import { chinaDate, chinaTime, keysetPage, Problem, requireActiveMember, ServiceRuntime, TransactionBoundary, whereInScope } from '@gonghui/service-kit';
 import { ChildcareChildEnrolledV1, ChildcareClassOpenedV1 } from '@gonghui/contracts';
-import { attendanceStanding, checkNewClass, classDaysSoFar, ClassFacts, DayRefusal, enrolChild, maskName, signIn, signOut } from './domain/childcare';
+import { attendanceStanding, checkNewClass, classDaysSoFar, ClassFacts, DayRefusal, dayState, enrolChild, maskName, signIn, signOut } from './domain/childcare';
 import {
   AddNoteRequest,
   AttendanceDayView,
+  AttendanceListQuery,
+  AttendanceListView,
   AttendanceReportView,
   ChildcareClassView,
   ChildView,
@@ -196,6 +199,45 @@ export class ChildcareDays {
         .getMany();
       const closesAt = chinaInstant(on, klass.closesAt);
       return { day: on, closesAt: chinaTime(closesAt), pastClosing: Date.now() > closesAt.getTime(), items: rows.map((k) => this.childcare.childView(k)) };
+    });
+  }
+
+  /**
+   * A day's sign-in/out list (当日签到签退): every enrolled child whose guardian is in the subtree,
+   * in enrolment order and cursor-paged, with the day's sign-in and sign-out times, who collected
+   * them, and whether they are still to be collected after closing time.
+   */
+  attendance(classId: string, query: AttendanceListQuery, principal: Principal): Promise<AttendanceListView> {
+    return this.transaction.run(async (tx) => {
+      const klass = await this.childcare.requireClass(tx, classId, principal);
+      const on = query.day ?? chinaDate(new Date());
+      const closesAt = chinaInstant(on, klass.closesAt);
+      const pastClosing = Date.now() > closesAt.getTime();
+      const children = whereInScope(tx.getRepository(ChildcareChild).createQueryBuilder('k').where('k.classId = :classId', { classId: klass.id }), 'k.orgUnitPath', principal);
+      const page = await keysetPage(children, query, { time: 'k.enrolledAt', id: 'k.id', positionOf: (k) => ({ t: k.enrolledAt, id: k.id }) }, (k) => k);
+      const days = page.items.length ? await tx.find(ChildcareAttendance, { where: { classId: klass.id, day: on, childId: In(page.items.map((k) => k.id)) } }) : [];
+      const dayOf = new Map(days.map((d) => [d.childId, d]));
+      return {
+        day: on,
+        closesAt: chinaTime(closesAt),
+        pastClosing,
+        items: page.items.map((k) => {
+          const child = this.childcare.childView(k);
+          const day = dayOf.get(k.id);
+          return {
+            id: k.id,
+            childName: child.childName,
+            ageAtStart: child.ageAtStart,
+            guardianMemberId: child.guardianMemberId,
+            pickupPeople: child.pickupPeople,
+            signedInAt: day ? chinaTime(day.signedInAt) : null,
+            signedOutAt: day?.signedOutAt ? chinaTime(day.signedOutAt) : null,
+            collectedBy: typeof day?.pickupIndex === 'number' ? (this.childcare.pickupPeople(k)[day.pickupIndex]?.relation ?? null) : null,
+            state: dayState({ signedIn: !!day, signedOut: !!day?.signedOutAt }, pastClosing),
+          };
+        }),
+        nextCursor: page.nextCursor,
+      };
     });
   }
 

@@ -7,6 +7,8 @@ import { Authorize, CurrentPrincipal, Page } from '@gonghui/service-kit';
 import {
   AddNoteRequest,
   AttendanceDayView,
+  AttendanceListQuery,
+  AttendanceListView,
   AttendanceReportView,
   ChildcareClassPage,
   ChildcareClassView,
@@ -126,6 +128,19 @@ export class ChildcareController {
   @ApiUnprocessableEntityResponse({ description: 'The collector is not an authorised pick-up person' })
   signOut(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: SignOutRequest, @CurrentPrincipal() principal: Principal): Promise<AttendanceDayView> {
     return this.days.signOut(id, body, principal);
+  }
+
+  @Get(':id/attendance')
+  @Authorize('training-officer')
+  @ApiOperation({
+    summary: 'A day’s sign-in/out list (当日签到签退名单)',
+    description: 'Every enrolled child whose guardian is in your subtree, in enrolment order, with the day’s sign-in and sign-out times, who collected them, and not-collected once closing time has passed; day is a China date, today by default',
+  })
+  @ApiOkResponse({ type: AttendanceListView })
+  @ApiBadRequestResponse({ description: 'Invalid day, limit or cursor' })
+  @ApiNotFoundResponse({ description: 'No such class in your subtree' })
+  attendance(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: AttendanceListQuery, @CurrentPrincipal() principal: Principal): Promise<AttendanceListView> {
+    return this.days.attendance(id, query, principal);
   }
 
   @Get(':id/uncollected')

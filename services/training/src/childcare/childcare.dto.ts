@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsDateString, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsMainlandMobile } from '@gonghui/identifiers';
 import { NestedArray, NestedObject, PageQuery } from '@gonghui/service-kit';
+import { DAY_STATES, DayState } from './domain/childcare';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -278,3 +279,36 @@ export class RevealedChildView {
 }
 
 export class ChildcareListQuery extends PageQuery {}
+
+export class AttendanceListQuery extends PageQuery {
+  @ApiPropertyOptional({ example: '2027-01-18', format: 'date', description: 'The day (China); today by default' })
+  @IsOptional()
+  @Matches(DATE_ONLY, { message: 'day 须为日期 YYYY-MM-DD / day must be a date YYYY-MM-DD' })
+  @IsDateString({ strict: true })
+  day?: string;
+}
+
+export class AttendanceEntryView {
+  @ApiProperty({ format: 'uuid', example: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e', description: 'Child id' }) id!: string;
+  @ApiProperty({ example: '王*明', description: '孩子姓名（脱敏）' }) childName!: string;
+  @ApiProperty({ example: 8, description: '开班时年龄' }) ageAtStart!: number;
+  @ApiProperty({ format: 'uuid', example: '8d7e6f5a-4b3c-4d2e-8f10-a1b2c3d4e5f6', description: '监护人（会员）' }) guardianMemberId!: string;
+  @ApiProperty({ type: [PickupPersonView], description: '授权接送人（脱敏）', example: [{ name: '王*国', mobile: '138****5678', relation: '父亲' }] }) pickupPeople!: PickupPersonView[];
+  @ApiProperty({ nullable: true, type: String, example: '2027-01-18T07:55:00.000+08:00', description: '签到时间; null if not signed in that day' }) signedInAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2027-01-18T17:10:00.000+08:00', description: '签退时间; null if not signed out' }) signedOutAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '父亲', description: '接走的人（关系）; null until signed out' }) collectedBy!: string | null;
+  @ApiProperty({
+    enum: DAY_STATES,
+    example: 'collected',
+    description: 'not-signed-in 未签到, in-class 在班, not-collected 未接走 (signed in, not signed out, past closing time), collected 已接走',
+  })
+  state!: DayState;
+}
+
+export class AttendanceListView {
+  @ApiProperty({ example: '2027-01-18', format: 'date', description: '日期 (China)' }) day!: string;
+  @ApiProperty({ example: '2027-01-18T17:30:00.000+08:00', description: '当日结束时间' }) closesAt!: string;
+  @ApiProperty({ example: true, description: '已过结束时间 closing time has passed' }) pastClosing!: boolean;
+  @ApiProperty({ type: [AttendanceEntryView], description: 'Every enrolled child (guardian in your subtree), in enrolment order', example: [] }) items!: AttendanceEntryView[];
+  @ApiProperty({ nullable: true, type: String, example: null, description: 'Cursor of the next page; null on the last' }) nextCursor!: string | null;
+}

@@ -230,3 +230,25 @@ export class AwardView {
 }
 
 export class CompetitionListQuery extends PageQuery {}
+
+export class JudgePage {
+  @ApiProperty({ type: [JudgeView], description: 'One page, in the order the judges were added' }) items!: JudgeView[];
+  @ApiProperty({ nullable: true, type: String, example: null, description: 'Cursor of the next page; null on the last' }) nextCursor!: string | null;
+}
+
+export class ScoreSheetListQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid', example: '1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b', description: 'Only this judge’s sheets (一位评委的评分表)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'judgeId 须为 UUID / judgeId must be a UUID' })
+  judgeId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', example: '2a3b4c5d-6e7f-4801-9a2b-3c4d5e6f7a8b', description: 'Only the sheets of this entrant' })
+  @IsOptional()
+  @IsUUID('all', { message: 'entrantId 须为 UUID / entrantId must be a UUID' })
+  entrantId?: string;
+}
+
+export class ScoreSheetPage {
+  @ApiProperty({ type: [ScoreSheetView], description: 'One page, in the order the sheets were submitted' }) items!: ScoreSheetView[];
+  @ApiProperty({ nullable: true, type: String, example: null, description: 'Cursor of the next page; null on the last' }) nextCursor!: string | null;
+}

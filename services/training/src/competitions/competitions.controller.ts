@@ -17,8 +17,11 @@ import {
   EntrantPage,
   EntrantView,
   GrantAwardRequest,
+  JudgePage,
   JudgeView,
   RankingView,
+  ScoreSheetListQuery,
+  ScoreSheetPage,
   ScoreSheetView,
   SubmitScoreSheetRequest,
 } from './competition.dto';
@@ -117,6 +120,26 @@ export class CompetitionEventsController {
   @ApiNotFoundResponse({ description: 'No such event in your subtree' })
   addJudge(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: AddJudgeRequest, @CurrentPrincipal() principal: Principal): Promise<JudgeView> {
     return this.manage.addJudge(id, body, principal);
+  }
+
+  @Get(':id/judges')
+  @Authorize()
+  @ApiOperation({ summary: 'The event’s judging panel (评委)', description: 'In the order the judges were added' })
+  @ApiOkResponse({ type: JudgePage })
+  @ApiBadRequestResponse({ description: 'Invalid limit or cursor' })
+  @ApiNotFoundResponse({ description: 'No such event in your subtree' })
+  judges(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: CompetitionListQuery, @CurrentPrincipal() principal: Principal): Promise<Page<JudgeView>> {
+    return this.competitions.listJudges(id, principal, query);
+  }
+
+  @Get(':id/score-sheets')
+  @Authorize()
+  @ApiOperation({ summary: 'Score sheets of the event (评分表)', description: 'Of one judge (judgeId) or one entrant (entrantId) if asked, each with its weighted total; only entrants who are members of your subtree' })
+  @ApiOkResponse({ type: ScoreSheetPage })
+  @ApiBadRequestResponse({ description: 'Invalid judgeId, entrantId, limit or cursor' })
+  @ApiNotFoundResponse({ description: 'No such event in your subtree' })
+  sheets(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: ScoreSheetListQuery, @CurrentPrincipal() principal: Principal): Promise<Page<ScoreSheetView>> {
+    return this.competitions.listSheets(id, principal, query);
   }
 
   @Post(':id/score-sheets')

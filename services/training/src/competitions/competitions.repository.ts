@@ -4,8 +4,9 @@ import { In, Repository } from 'typeorm';
 import { inScope, Principal } from '@gonghui/auth';
 import { Tx } from '@gonghui/persistence';
 import { chinaTime, keysetPage, Page, PageQuery, Problem, requireInScope, whereInScope } from '@gonghui/service-kit';
-import { CompetitionEventView, CompetitionView, EntrantView } from './competition.dto';
-import { Competition, CompetitionEntrant, CompetitionEvent } from './competition.entity';
+import { CompetitionEventView, CompetitionView, EntrantView, JudgeView, ScoreSheetListQuery, ScoreSheetView } from './competition.dto';
+import { Competition, CompetitionEntrant, CompetitionEvent, CompetitionJudge, ScoreSheet } from './competition.entity';
+import { sheetTotal } from './domain/ranking';
 
 export const competitionNotFound = (id: string) => `竞赛不存在 / Competition ${id} not found`;
 export const eventNotFound = (id: string) => `赛项不存在 / Competition event ${id} not found`;
@@ -20,6 +21,18 @@ export const toEventView = (e: CompetitionEvent): CompetitionEventView => ({
 });
 
 export const toEntrantView = (e: CompetitionEntrant): EntrantView => ({ id: e.id, eventId: e.eventId, memberId: e.memberId, enteredAt: chinaTime(e.enteredAt) });
+
+export const toJudgeView = (j: CompetitionJudge): JudgeView => ({ id: j.id, eventId: j.eventId, name: j.name });
+
+/** A sheet as answers show it: one score per criterion in the event's order, and its weighted total out of 100 (two decimals). */
+export const toSheetView = (event: CompetitionEvent, s: ScoreSheet): ScoreSheetView => ({
+  id: s.id,
+  judgeId: s.judgeId,
+  entrantId: s.entrantId,
+  scores: event.criteria.map((c) => ({ criterion: c.key, score: s.scores[c.key] })),
+  total: Math.round(sheetTotal(event.criteria, s.scores) * 100) / 100,
+  submittedAt: chinaTime(s.submittedAt),
+});
 
 /** A competition, its events and everything on them are seen within the subtree of the unit running it; otherwise 404. */
 @Injectable()
@@ -61,6 +74,27 @@ export class CompetitionsRepository {
       })),
       nextCursor: rows.nextCursor,
     };
+  }
+
+  /** The event's judging panel (评委), in the order the judges were added. */
+  async listJudges(eventId: string, principal: Principal, page: PageQuery): Promise<Page<JudgeView>> {
+    await this.requireEvent(this.entrants.manager, eventId, principal);
+    const query = this.entrants.manager.getRepository(CompetitionJudge).createQueryBuilder('j').where('j.eventId = :eventId', { eventId });
+    return keysetPage(query, page, { time: 'j.createdAt', id: 'j.id', positionOf: (j) => ({ t: j.createdAt, id: j.id }) }, toJudgeView);
+  }
+
+  /** The event's score sheets, of one judge or one entrant if asked; only sheets of entrants who are members of the principal's subtree. */
+  async listSheets(eventId: string, principal: Principal, query: ScoreSheetListQuery): Promise<Page<ScoreSheetView>> {
+    const event = await this.requireEvent(this.entrants.manager, eventId, principal);
+    const sheets = this.entrants.manager
+      .getRepository(ScoreSheet)
+      .createQueryBuilder('s')
+      .innerJoin(CompetitionEntrant, 'e', 'e.id = s.entrantId')
+      .where('s.eventId = :eventId', { eventId });
+    if (query.judgeId) sheets.andWhere('s.judgeId = :judgeId', { judgeId: query.judgeId });
+    if (query.entrantId) sheets.andWhere('s.entrantId = :entrantId', { entrantId: query.entrantId });
+    whereInScope(sheets, 'e.orgUnitPath', principal);
+    return keysetPage(sheets, query, { time: 's.submittedAt', id: 's.id', positionOf: (s) => ({ t: s.submittedAt, id: s.id }) }, (s) => toSheetView(event, s));
   }
 
   /** Entrants of the event who are members of the principal's subtree. */

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Principal } from '@gonghui/auth';
-import { chinaTime, Problem, TransactionBoundary } from '@gonghui/service-kit';
-import { checkSheet, rankEntrants, sheetTotal } from './domain/ranking';
+import { Problem, TransactionBoundary } from '@gonghui/service-kit';
+import { checkSheet, rankEntrants } from './domain/ranking';
 import { RankingView, ScoreSheetView, SubmitScoreSheetRequest } from './competition.dto';
 import { CompetitionEntrant, CompetitionJudge, ScoreSheet } from './competition.entity';
-import { CompetitionsRepository } from './competitions.repository';
+import { CompetitionsRepository, toSheetView } from './competitions.repository';
 
 const alreadyScored = () => Problem.conflict('already-scored', '该评委已为此选手评分 / This judge has already scored this entrant');
 
@@ -51,15 +51,7 @@ export class ScoreEntrant {
         if (!entrant) throw new Problem(422, 'unknown-entrant', '选手不存在 / Unknown entrant', `赛项没有选手 ${request.entrantId} / The event has no entrant ${request.entrantId}`, [{ field: 'entrantId', message: '非本赛项选手 / not an entrant of this event' }]);
         const id = randomUUID();
         await tx.insert(ScoreSheet, { id, eventId: event.id, entrantId: entrant.id, judgeId: judge.id, scores });
-        const sheet = await tx.findOneByOrFail(ScoreSheet, { id });
-        return {
-          id,
-          judgeId: judge.id,
-          entrantId: entrant.id,
-          scores: event.criteria.map((c) => ({ criterion: c.key, score: scores[c.key] })),
-          total: Math.round(sheetTotal(event.criteria, scores) * 100) / 100,
-          submittedAt: chinaTime(sheet.submittedAt),
-        };
+        return toSheetView(event, await tx.findOneByOrFail(ScoreSheet, { id }));
       },
       { score_sheets_one_per_judge: alreadyScored },
     );

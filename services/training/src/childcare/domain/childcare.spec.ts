@@ -1,4 +1,4 @@
-import { ageOn, attendanceStanding, checkNewClass, classDaysSoFar, ClassFacts, enrolChild, maskName, signIn, signOut } from './childcare';
+import { ageOn, attendanceStanding, checkNewClass, classDaysSoFar, ClassFacts, dayState, enrolChild, maskName, signIn, signOut } from './childcare';
 
 const holidayClass: ClassFacts = { ageMin: 8, ageMax: 10, capacity: 2, startsOn: '2027-01-18', endsOn: '2027-02-05', opensAt: '08:00', closesAt: '17:30' };
 const child = { birthDate: '2018-03-01', insurancePolicyNo: 'PICC-2027-000123', pickupPeople: 1, enrolled: 0, today: '2027-01-10' };
@@ -58,5 +58,13 @@ describe('childcare class rules', () => {
     expect(maskName('王小明')).toBe('王*明');
     expect(maskName('李明')).toBe('李*');
     expect(maskName('欧阳晓晓')).toBe('欧**晓');
+  });
+
+  it('tells where a child stands on a day: not collected only once closing time has passed', () => {
+    expect(dayState({ signedIn: false, signedOut: false }, false)).toBe('not-signed-in');
+    expect(dayState({ signedIn: false, signedOut: false }, true)).toBe('not-signed-in');
+    expect(dayState({ signedIn: true, signedOut: false }, false)).toBe('in-class');
+    expect(dayState({ signedIn: true, signedOut: false }, true)).toBe('not-collected');
+    expect(dayState({ signedIn: true, signedOut: true }, true)).toBe('collected');
   });
 });

@@ -75,6 +75,19 @@ export function signOut(day: { signedIn: boolean; signedOut: boolean }, authoris
   return index < 0 ? { ok: false, refusal: { reason: 'not-authorised-pickup' } } : { ok: true, pickupIndex: index };
 }
 
+export const DAY_STATES = ['not-signed-in', 'in-class', 'not-collected', 'collected'] as const;
+export type DayState = (typeof DAY_STATES)[number];
+
+/**
+ * Where a child stands on a day: not signed in, in class, collected, or — signed in, not signed
+ * out, and the day's closing time passed — not collected (未接走), the one someone must call about.
+ */
+export function dayState(day: { signedIn: boolean; signedOut: boolean }, pastClosing: boolean): DayState {
+  if (!day.signedIn) return 'not-signed-in';
+  if (day.signedOut) return 'collected';
+  return pastClosing ? 'not-collected' : 'in-class';
+}
+
 /** Class days from the first day up to `today` (or the last day, whichever is earlier); 0 before the class starts. */
 export function classDaysSoFar(c: Pick<ClassFacts, 'startsOn' | 'endsOn'>, today: string): number {
   const last = today < c.endsOn ? today : c.endsOn;
