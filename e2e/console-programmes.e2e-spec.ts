@@ -2,13 +2,14 @@ import type { Browser, Page } from 'playwright-core';
 import { RunningSystem } from '@gonghui/infra';
 import { login, ownDatabase, startE2ESystem } from './support/system';
 import { seedConsoleFederation, type ConsoleSeed } from './support/console-seed';
-import { FULL_SESSION_TITLE, seedProgrammes, type ProgrammesSeed } from './support/console-programmes-seed';
-import { launchChromium, logIn, newConsolePage, screenshot } from './support/console-browser';
+import { BOARD_COLUMN_PAGE, chinaDate, FULL_SESSION_TITLE, seedProgrammes, type ProgrammesSeed } from './support/console-programmes-seed';
+import { fieldError, launchChromium, logIn, newConsolePage, pickOption, screenshot } from './support/console-browser';
 
 /**
  * The training and mediation pages of the console in a real browser (Debian's Chromium through
  * playwright-core) against the whole system: a full session's waiting list, the classroom QR code,
- * the public certificate check, and the mediation board with each case's 15-day clock.
+ * the public certificate check, the mediation board with each case's 15-day clock and its stage
+ * columns paged from the server, a judge's score sheet and the ranking, and a childcare day's list.
  */
 describe('the console: training and mediation in a browser', () => {
   let system: RunningSystem;
@@ -96,6 +97,20 @@ describe('the console: training and mediation in a browser', () => {
       ['calm', expect.stringContaining('剩 13 天')],
     ]);
     await screenshot(page, 'mediation-board');
+    // Every stage's column is the server's, paged: the declined column shows a page, then the rest on “load more”.
+    const declined = page.getByTestId('stage-declined');
+    await declined
+      .getByTestId('case-card')
+      .nth(BOARD_COLUMN_PAGE - 1)
+      .waitFor();
+    expect(await declined.getByTestId('case-card').count()).toBe(BOARD_COLUMN_PAGE);
+    await declined.getByTestId('more-declined').click();
+    await declined
+      .getByTestId('case-card')
+      .nth(seed.declinedCases - 1)
+      .waitFor();
+    expect(await declined.getByTestId('more-declined').count()).toBe(0);
+    expect(await open.getByTestId('case-card').count()).toBe(3);
 
     await page.getByTestId('open-case').click();
     const intake = page.locator('.ant-modal:visible');
@@ -174,6 +189,58 @@ describe('the console: training and mediation in a browser', () => {
     await page.getByTestId('certificates').getByText(seed.verificationCode).waitFor();
     await page.goto('/mediation/mediators');
     await page.getByTestId('mediators').getByText('周建国').waitFor();
+    await page.context().close();
+  });
+
+  it('takes a judge’s score sheet with the API’s refusal on its field, and ranks the entrant; lists a chosen childcare day', async () => {
+    const page = await signedIn('yubei.officer');
+    await page.goto('/training/competitions');
+    const event = page.getByTestId('competitions').locator('.ant-card', { hasText: '低压电工' });
+    await event.getByTestId('score-sheet').click();
+    await pickOption(page, 'sheet-judge', seed.competition.judge);
+    await pickOption(page, 'sheet-entrant', seed.competition.entrants[0].slice(0, 8));
+    await page.locator('#sheet-score-theory').fill('120');
+    await page.locator('#sheet-score-practice').fill('80');
+    await page
+      .locator('.ant-modal:visible')
+      .getByRole('button', { name: /提交评分/ })
+      .click();
+    // Out of range: the API's message on the theory score, what was typed kept.
+    await fieldError(page, 'sheet-score-theory').getByText('须在 0–100 之间', { exact: false }).waitFor();
+    expect(await page.locator('#sheet-score-practice').inputValue()).toBe('80');
+    await page.locator('#sheet-score-theory').fill('90');
+    // 90 × 30 % + 80 × 70 % = 83.
+    await page.getByTestId('sheet-total').getByText('83.00').waitFor();
+    await screenshot(page, 'training-score-sheet');
+    await page
+      .locator('.ant-modal:visible')
+      .getByRole('button', { name: /提交评分/ })
+      .click();
+    await page
+      .getByTestId('judge-sheets')
+      .getByText(`${seed.competition.entrants[0].slice(0, 8)} 83.00`)
+      .waitFor();
+    await page
+      .locator('.ant-modal:visible')
+      .getByRole('button', { name: /^完\s*成$/ })
+      .click();
+    const ranked = event.getByTestId('ranking').locator('tbody tr.ant-table-row');
+    await ranked.first().getByText('83.00').waitFor();
+    expect(await ranked.first().textContent()).toContain(seed.competition.entrants[0].slice(0, 8));
+
+    await page.goto('/training/childcare');
+    const today = page.getByTestId('childcare-today').locator('tbody tr.ant-table-row', { hasText: seed.childcare.childName });
+    await today
+      .getByTestId('child-state')
+      .getByText(/在班|未接走/)
+      .waitFor();
+    expect(await page.getByTestId('childcare-day-title').textContent()).toContain(chinaDate(0));
+    await page.locator('#childcare-day').click();
+    await page.locator('#childcare-day').fill(chinaDate(1));
+    await page.locator('#childcare-day').press('Enter');
+    await page.getByTestId('childcare-day-title').getByText(chinaDate(1)).waitFor();
+    await today.getByTestId('child-state').getByText('未签到').waitFor();
+    await screenshot(page, 'training-childcare-day');
     await page.context().close();
   });
 });

@@ -370,7 +370,14 @@ describe('fuzz: every operation of the OpenAPI document answers bad input with a
         const { probe, as } = next;
         const where = `${probe.method} ${probe.target.length > 120 ? `${probe.target.slice(0, 120)}…` : probe.target} [${probe.what}] as ${as}`;
         try {
-          const answer = await send(probe, tokens[as]);
+          let answer = await send(probe, tokens[as]);
+          // A 503 is the service saying it is overloaded right now (no free database connection on
+          // a machine shared with a browser suite): a client tries again, so the fuzzer does too.
+          // A 503 that persists, and any other 5xx, is a failure.
+          for (let retry = 1; answer.status === 503 && retry <= 3; retry++) {
+            await new Promise((r) => setTimeout(r, retry * 1_000));
+            answer = await send(probe, tokens[as]);
+          }
           answered++;
           if (answer.status >= 500) failures.push(`${where}: ${answer.status} ${answer.body.slice(0, 300)}`);
           else if (answer.status >= 400 && !answer.contentType.startsWith('application/problem+json')) {

@@ -25,6 +25,14 @@ import { ApplicationPage } from './pages/aid/ApplicationPage';
 import { BudgetPage, BudgetsPage } from './pages/aid/BudgetsPage';
 import { PaymentBatchesPage, PaymentBatchPage } from './pages/aid/PaymentBatchesPage';
 import { CampaignPage, CampaignsPage } from './pages/aid/CampaignsPage';
+import { BenefitPackagesPage } from './pages/aid/benefits/BenefitPackagesPage';
+import { BenefitPackagePage } from './pages/aid/benefits/BenefitPackagePage';
+import { RedemptionCounterPage } from './pages/aid/benefits/RedemptionCounterPage';
+import { MedicalPlanPage, MedicalPlansPage } from './pages/aid/medical/MedicalPlansPage';
+import { MedicalClaimPage, MedicalClaimsPage } from './pages/aid/medical/MedicalClaimsPage';
+import { GrantCallsPage } from './pages/aid/grants/GrantCallsPage';
+import { GrantCallPage } from './pages/aid/grants/GrantCallPage';
+import { GrantProposalPage } from './pages/aid/grants/GrantProposalPage';
 import { SessionsPage } from './pages/training/SessionsPage';
 import { SessionPage } from './pages/training/SessionPage';
 import { SignInCodePage } from './pages/training/SignInCodePage';
@@ -146,6 +154,16 @@ function Signed() {
           <Route path="/aid/payment-batches/:id" element={guard('aid', <PaymentBatchPage />)} />
           <Route path="/aid/campaigns" element={guard('aid', <CampaignsPage />)} />
           <Route path="/aid/campaigns/:id" element={guard('aid', <CampaignPage />)} />
+          <Route path="/aid/benefit-packages" element={guard('aid', <BenefitPackagesPage />)} />
+          <Route path="/aid/benefit-packages/:id" element={guard('aid', <BenefitPackagePage />)} />
+          <Route path="/aid/benefit-counter" element={guard('aid', <RedemptionCounterPage />)} />
+          <Route path="/aid/medical-plans" element={guard('aid', <MedicalPlansPage />)} />
+          <Route path="/aid/medical-plans/:id" element={guard('aid', <MedicalPlanPage />)} />
+          <Route path="/aid/medical-claims" element={guard('aid', <MedicalClaimsPage />)} />
+          <Route path="/aid/medical-claims/:id" element={guard('aid', <MedicalClaimPage />)} />
+          <Route path="/aid/grants" element={guard('aid', <GrantCallsPage />)} />
+          <Route path="/aid/grants/:id" element={guard('aid', <GrantCallPage />)} />
+          <Route path="/aid/grant-proposals/:id" element={guard('aid', <GrantProposalPage />)} />
           <Route path="/training/sessions" element={guard('training', <SessionsPage />)} />
           <Route path="/training/sessions/:id" element={guard('training', <SessionPage />)} />
           <Route path="/training/sessions/:id/sign-in-code" element={guard('training', <SignInCodePage />)} />

@@ -41,6 +41,11 @@ export function Shell({ children }: { children: React.ReactNode }) {
           { key: '/aid/budgets', label: t.aidBudgets },
           { key: '/aid/payment-batches', label: t.aidBatches },
           { key: '/aid/campaigns', label: t.aidCampaigns },
+          { key: '/aid/benefit-packages', label: t.benPackages },
+          { key: '/aid/benefit-counter', label: t.benCounter },
+          { key: '/aid/medical-plans', label: t.medPlans },
+          { key: '/aid/medical-claims', label: t.medClaims },
+          { key: '/aid/grants', label: t.grCalls },
         ],
       });
     if (canUse(user, 'training'))
@@ -78,7 +83,7 @@ export function Shell({ children }: { children: React.ReactNode }) {
       mode="inline"
       theme="dark"
       selectedKeys={[selected]}
-      defaultOpenKeys={['membership']}
+      defaultOpenKeys={[...new Set(['membership', 'aid', location.pathname.split('/')[1]])].filter(Boolean)}
       items={items}
       data-testid="main-menu"
       onClick={({ key }) => {

@@ -1,5 +1,7 @@
 import { createContext, useContext } from 'react';
 import { aidEn, aidLabelsEn, aidLabelsZh, aidZh } from './i18n/aid';
+import { benefitsEn, benefitsLabelsEn, benefitsLabelsZh, benefitsZh } from './i18n/aid-benefits';
+import { aidGrantsEn, aidGrantsLabelsEn, aidGrantsLabelsZh, aidGrantsZh } from './i18n/aid-grants';
 import { trainingEn, trainingLabelsEn, trainingLabelsZh, trainingZh } from './i18n/training';
 import { mediationEn, mediationLabelsEn, mediationLabelsZh, mediationZh } from './i18n/mediation';
 
@@ -113,6 +115,8 @@ const zh = {
   enrolSuccess: '入会成功，会员编号',
   loading: '加载中…',
   ...aidZh,
+  ...benefitsZh,
+  ...aidGrantsZh,
   ...trainingZh,
   ...mediationZh,
 };
@@ -226,6 +230,8 @@ const en: Words = {
   enrolSuccess: 'Enrolled, member no.',
   loading: 'Loading…',
   ...aidEn,
+  ...benefitsEn,
+  ...aidGrantsEn,
   ...trainingEn,
   ...mediationEn,
 };
@@ -233,6 +239,8 @@ const en: Words = {
 const labels = {
   zh: {
     ...aidLabelsZh,
+    ...benefitsLabelsZh,
+    ...aidGrantsLabelsZh,
     ...trainingLabelsZh,
     ...mediationLabelsZh,
     regular: '传统就业', 'gig-delivery': '外卖配送员', 'gig-ride-hailing': '网约车司机', 'gig-courier': '快递员', 'gig-domestic-service': '家政服务员', 'gig-other': '其他新就业形态',
@@ -249,6 +257,8 @@ const labels = {
   } as Record<string, string>,
   en: {
     ...aidLabelsEn,
+    ...benefitsLabelsEn,
+    ...aidGrantsLabelsEn,
     ...trainingLabelsEn,
     ...mediationLabelsEn,
     regular: 'Regular', 'gig-delivery': 'Delivery rider', 'gig-ride-hailing': 'Ride-hailing driver', 'gig-courier': 'Courier', 'gig-domestic-service': 'Domestic service', 'gig-other': 'Other gig work',

@@ -31,7 +31,7 @@ export async function seedAidDesk(gw: string, token: string, yubeiUnionId: strin
   const districtBudget = await must('POST', `/api/v1/aid/budgets/${city.id}/allocate`, { orgUnitPath: district.path, amountFen: 20_000_000, name: DISTRICT_BUDGET_NAME });
 
   const member = (await must('GET', `/api/v1/membership/members?orgUnitId=${yubeiUnionId}&limit=1`)).items[0] as { id: string; name: string };
-  // Aid learns of members from membership's events: retry the file until it knows this one.
+  // Aid learns of members from membership's events: retry the file until it knows this one (422 unknown-member until then).
   const visitedOn = new Date(Date.now() + 8 * 3600_000 - 30 * 86_400_000).toISOString().slice(0, 10);
   const deadline = Date.now() + 30_000;
   let file: { id: string } | undefined;
@@ -43,7 +43,7 @@ export async function seedAidDesk(gw: string, token: string, yubeiUnionId: strin
       visit: { visitedOn, householdSize: 4, monthlyHouseholdIncomeFen: 280_000, incomeSources: '本人工资', housing: '租住单间', health: '配偶长期患病', childrenSchooling: '一子读初中' },
     });
     if (res.status === 201) file = res.body;
-    else if (res.status !== 404 || Date.now() > deadline) throw new Error(`aid desk seed: opening the file answered ${res.status}: ${JSON.stringify(res.body)}`);
+    else if (!(res.status === 404 || (res.status === 422 && String(res.body?.type).endsWith('/unknown-member'))) || Date.now() > deadline) throw new Error(`aid desk seed: opening the file answered ${res.status}: ${JSON.stringify(res.body)}`);
     else await new Promise((r) => setTimeout(r, 300));
   }
   await must('PUT', `/api/v1/aid/members/${member.id}/bank-account`, { bankName: '中国工商银行重庆渝北支行', accountName: member.name, accountNumber: '6222 0200 1234 5678 901' });

@@ -4,7 +4,9 @@ import { http } from '@gonghui/testing';
  * What the training and mediation pages work on, made through their APIs on top of the console's
  * small federation (console-seed.ts): a session of two seats already full, a course with a certificate
  * issued (for the public verification page), a mediator, and three 渝北区 cases received 2, 10 and
- * 20 days ago (green, orange and lapsed on the 15-day clock).
+ * 20 days ago (green, orange and lapsed on the 15-day clock); one more than a board column's page of
+ * declined cases; a competition event with a judge and two entrants; a childcare class that began
+ * yesterday with one child signed in today.
  */
 export interface ProgrammesSeed {
   fullSessionId: string;
@@ -12,10 +14,16 @@ export interface ProgrammesSeed {
   waitingMemberName: string;
   verificationCode: string;
   caseIds: { calm: string; nearing: string; lapsed: string };
+  /** Declined 渝北区 cases: one more than the board loads into a column at once. */
+  declinedCases: number;
+  competition: { title: string; judge: string; entrants: string[] };
+  childcare: { className: string; childName: string };
 }
 
 export const FULL_SESSION_TITLE = '叉车司机安全操作培训';
-const chinaDate = (daysAgo: number) => new Date(Date.now() + 8 * 3600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
+/** The board's cases per column and per “load more” (console/src/pages/mediation/CasesPage.tsx). */
+export const BOARD_COLUMN_PAGE = 12;
+export const chinaDate = (daysAgo: number) => new Date(Date.now() + 8 * 3600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
 
 export async function seedProgrammes(gw: string, token: string, yubeiUnionId: string): Promise<ProgrammesSeed> {
   const call = (method: string, path: string, body?: unknown) => http(method, `${gw}${path}`, { token, body });
@@ -111,10 +119,54 @@ export async function seedProgrammes(gw: string, token: string, yubeiUnionId: st
   const calm = await intake(2, members[3], '重庆某餐饮管理有限公司', '拖欠两个月工资');
   const nearing = await intake(10, members[4], '重庆某物流有限公司', '加班费未足额支付');
   const lapsed = await intake(20, members[5], '重庆某建筑劳务有限公司', '解除劳动合同未支付经济补偿');
+  for (let i = 0; i <= BOARD_COLUMN_PAGE; i++) {
+    const declined = await intake(1, members[i % members.length], `重庆某家政服务有限公司 ${i + 1} 号店`, '非劳动关系的服务费纠纷');
+    await must('POST', `/api/v1/mediation/cases/${declined.id}/decline`, { reason: '不属于劳动争议调解受理范围' });
+  }
+
+  // A skill competition of the district: one event (theory 30 %, practice 70 %), a judge and two entrants.
+  const competition = await must('POST', '/api/v1/training/competitions', { title: '渝北区职工电工技能比武', orgUnitId: yubeiUnionId });
+  const event = await must('POST', `/api/v1/training/competitions/${competition.id}/events`, {
+    name: '低压电工',
+    tieBreak: 'criteria-in-order',
+    criteria: [
+      { key: 'theory', name: '理论', weight: 30, minScore: 0, maxScore: 100 },
+      { key: 'practice', name: '实操', weight: 70, minScore: 0, maxScore: 100 },
+    ],
+  });
+  await must('POST', `/api/v1/training/competition-events/${event.id}/judges`, { name: '李志刚（高级技师）' });
+  for (const member of members.slice(0, 2))
+    await eventually('POST', `/api/v1/training/competition-events/${event.id}/entrants`, { memberId: member.id });
+
+  // A childcare class that began yesterday, open all day (so the child is “in class”, whatever the hour), one child signed in today.
+  const klass = await must('POST', '/api/v1/training/childcare-classes', {
+    name: '寒假职工子女托管班（渝北）',
+    venue: '渝北区职工之家',
+    ageMin: 6,
+    ageMax: 12,
+    capacity: 20,
+    startsOn: chinaDate(1),
+    endsOn: chinaDate(-10),
+    opensAt: '00:00',
+    closesAt: '23:59',
+    orgUnitId: yubeiUnionId,
+  });
+  const child = await eventually('POST', `/api/v1/training/childcare-classes/${klass.id}/children`, {
+    guardianMemberId: members[2].id,
+    childName: '王小明',
+    birthDate: `${Number(chinaDate(0).slice(0, 4)) - 9}-01-15`,
+    insurancePolicyNo: 'PICC-CQ-2027-000123',
+    pickupPeople: [{ name: '王建国', mobile: '13812345678', relation: '父亲' }],
+  });
+  await must('POST', `/api/v1/training/childcare-classes/${klass.id}/sign-ins`, { childId: child.id });
+
   return {
     fullSessionId: full.id,
     waitingMemberName: members[3].name,
     verificationCode: certificate.verificationCode,
     caseIds: { calm: calm.id, nearing: nearing.id, lapsed: lapsed.id },
+    declinedCases: BOARD_COLUMN_PAGE + 1,
+    competition: { title: competition.title, judge: '李志刚（高级技师）', entrants: members.slice(0, 2).map((m) => m.id) },
+    childcare: { className: klass.name, childName: '王*明' },
   };
 }

@@ -1,4 +1,6 @@
+import net from 'node:net';
 import path from 'node:path';
+import { Client } from 'pg';
 import { migrateAll, provisionDatabase, RunningSystem, startSystem } from '@gonghui/infra';
 import { withDatabase } from '@gonghui/persistence';
 import { ServiceName } from '@gonghui/service-kit';
@@ -20,12 +22,17 @@ export interface E2ESystem {
  * suite still stopping never collides with the next one starting.
  */
 export async function startE2ESystem(ports: Record<ServiceName, number>, adminUrl = process.env.TEST_DATABASE_URL!): Promise<E2ESystem> {
-  const system = await startSystem({
-    adminUrl,
-    ports,
-    logDir: path.join(__dirname, '../../.local/test-logs', path.basename(expect.getState().testPath ?? 'e2e', '.e2e-spec.ts')),
-  });
-  return { system, gw: system.urls.gateway };
+  const logDir = path.join(__dirname, '../../.local/test-logs', path.basename(expect.getState().testPath ?? 'e2e', '.e2e-spec.ts'));
+  // On a loaded machine (two lanes of suites on two cores) a service may need longer than the
+  // start's 90 s to come up: one more try (a failed try stops what it started).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const system = await startSystem({ adminUrl, ports, logDir });
+      return { system, gw: system.urls.gateway };
+    } catch (error) {
+      if (attempt === 2) throw error;
+    }
+  }
 }
 
 /**
@@ -38,6 +45,31 @@ export async function ownDatabase(suffix: string): Promise<string> {
   await provisionDatabase(url, { recreate: true });
   await migrateAll(url);
   return url;
+}
+
+/** Drop a database made by `ownDatabase` (for a suite whose database is named per process). */
+export async function dropOwnDatabase(suffix: string): Promise<void> {
+  const adminUrl = process.env.TEST_DATABASE_URL!;
+  const server = new Client({ connectionString: withDatabase(adminUrl, 'postgres') });
+  await server.connect();
+  try {
+    await server.query(`DROP DATABASE IF EXISTS "${new URL(adminUrl).pathname.slice(1)}_${suffix}" WITH (FORCE)`);
+  } finally {
+    await server.end();
+  }
+}
+
+/** `count` TCP ports free on 127.0.0.1 now, each asked of the OS (listen on port 0, then released). */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from({ length: count }, () => new Promise<net.Server>((resolve, reject) => {
+      const server = net.createServer().once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve(server));
+    })),
+  );
+  const ports = servers.map((s) => (s.address() as net.AddressInfo).port);
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  return ports;
 }
 
 /** POST /api/v1/auth/token: the answer as it came (status and body), for a suite to assert on. */

@@ -174,6 +174,15 @@ export const aidZh = {
   aidHousing: '住房',
   aidHealth: '健康',
   aidSchooling: '子女就学',
+  aidNominations: '推荐名单',
+  aidNominationHint: '上传区县工会或企业的推荐名单（CSV 或 XLSX，不超过 10 MB），第1行为表头：会员编号（必填），可选 用工形式、行业、有在读子女（是/否）。逐行核验，进度实时显示；未通过的行可下载修改后重新上传，同一人再次推荐只更新信息、不会重复列入。',
+  aidNominatedBy: '推荐单位',
+  aidNominationFile: '名单文件',
+  aidNominationUpload: '上传名单',
+  aidNominationAccepted: '已列入',
+  aidNominationFailed: '处理中断，已处理的行已列入：请重新上传名单。',
+  aidNoNominationJob: '还没有上传推荐名单。选择文件并填写推荐单位后点“上传名单”，这里会显示处理进度和未通过的行。',
+  aidField: '字段',
 };
 export const aidEn: typeof aidZh = {
   aidApplications: 'Aid applications',
@@ -350,6 +359,15 @@ export const aidEn: typeof aidZh = {
   aidHousing: 'Housing',
   aidHealth: 'Health',
   aidSchooling: 'Children’s schooling',
+  aidNominations: 'Nominated roster',
+  aidNominationHint: 'Upload a district’s or enterprise’s nomination roster (CSV or XLSX, at most 10 MB). Row 1 is the header: 会员编号/memberId (required), optional 用工形式/employmentForm, 行业/industry, 有在读子女/childInSchool (yes/no). Rows are checked one by one with live progress; download the rejected rows, fix them and upload again (nominating someone again only updates their facts).',
+  aidNominatedBy: 'Nominated by',
+  aidNominationFile: 'Roster file',
+  aidNominationUpload: 'Upload roster',
+  aidNominationAccepted: 'Listed',
+  aidNominationFailed: 'Processing stopped; the rows done so far are listed: upload the roster again.',
+  aidNoNominationJob: 'No roster uploaded yet. Choose a file, name the nominating unit and click “Upload roster”: the progress and the rejected rows show here.',
+  aidField: 'Field',
 };
 
 /** Labels of aid's enum values; `label(value, kind)` looks up `kind.value`. */

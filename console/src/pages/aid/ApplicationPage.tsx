@@ -6,8 +6,9 @@ import { ActionModal } from '../../components/ActionModal';
 import { useUnitName } from '../../components/UnitSelect';
 import { chinaDateTime } from '../../format';
 import { useI18n } from '../../i18n';
-import { allowedActions, BudgetSelect, DateInput, onYuanFields, todayInChina, toFen, yuan, type Application, type StageAction } from './aid-kit';
+import { BudgetSelect, DateInput, onYuanFields, todayInChina, toFen, yuan, type Application, type StageAction } from './aid-kit';
 import { STAGE_COLOURS } from './ApplicationsPage';
+import { AgencyChecksPanel } from './agency/AgencyChecksPanel';
 
 type Values = Record<string, any>;
 const MAIN_PATH = ['submitted', 'reviewed', 'investigated', 'in-public-notice', 'notice-completed', 'decided', 'approved', 'disbursed', 'followed-up'] as const;
@@ -206,7 +207,7 @@ export function ApplicationPage() {
     ),
   };
 
-  const actions = allowedActions(app);
+  const actions = app.allowedActions;
   const current = MAIN_PATH.indexOf(app.stage as (typeof MAIN_PATH)[number]);
   const record = (title: string, value: object | null) =>
     value && (
@@ -312,6 +313,7 @@ export function ApplicationPage() {
             }))}
         />
       </Card>
+      <AgencyChecksPanel applicationId={app.id} fileId={app.hardshipFileId ?? undefined} />
 
       {action && (
         <ActionModal<Values> key={action} title={label(action, 'action')} open onClose={() => setAction(null)} onDone={done} send={send[action]} testId="action-modal">

@@ -10,6 +10,7 @@ import { useUnitName } from '../../components/UnitSelect';
 import { chinaDateTime } from '../../format';
 import { useI18n } from '../../i18n';
 import { BudgetSelect, DateInput, GRADES, onYuanFields, todayInChina, toFen, yuan } from './aid-kit';
+import { NominationUpload } from './campaigns/NominationUpload';
 
 type Campaign = Schemas['aid.CampaignView'];
 type Summary = Schemas['aid.CrossCheckSummary'];
@@ -263,6 +264,7 @@ export function CampaignPage() {
           </Col>
         </Row>
       </Card>
+      {campaign.status !== 'closed' && <NominationUpload campaignId={id} onFinished={() => setReload((n) => n + 1)} />}
       <Card size="small" title={`${t.aidCrossCheckReport}${campaign.checkedAt ? ` · ${chinaDateTime(campaign.checkedAt)}` : ''}`} data-testid="cross-check-report">
         {!summary ? (
           <Empty description={t.aidNoCrossCheck} />

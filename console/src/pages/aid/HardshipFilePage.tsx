@@ -8,6 +8,7 @@ import { useUnitName } from '../../components/UnitSelect';
 import { chinaDateTime, chinaDay } from '../../format';
 import { useI18n } from '../../i18n';
 import { DateInput, GRADES, todayInChina, yuan } from './aid-kit';
+import { AgencyChecksPanel } from './agency/AgencyChecksPanel';
 
 type HardshipFile = Schemas['aid.HardshipFileView'];
 type Visit = Schemas['aid.VisitView'];
@@ -145,6 +146,7 @@ export function HardshipFilePage() {
           </Card>
         </Col>
       </Row>
+      <AgencyChecksPanel fileId={file.id} readOnly={!open} />
 
       <ActionModal<Schemas['aid.RecordVisitRequest']>
         title={t.aidVisit}

@@ -13,51 +13,8 @@ export const AID_KINDS = ['living', 'medical', 'education', 'emergency'] as cons
 export const DOCUMENT_KINDS = ['identity', 'household', 'medical', 'income', 'schooling', 'other'] as const;
 export const GRADES = ['deep', 'relative', 'sudden-accident'] as const;
 
-export type StageAction =
-  | 'review'
-  | 'investigate'
-  | 'start-notice'
-  | 'lodge-objection'
-  | 'resolve-objection'
-  | 'close-notice'
-  | 'decide'
-  | 'approve'
-  | 'chair-approve'
-  | 'ratify'
-  | 'reject'
-  | 'cancel'
-  | 'follow-up';
-
-/**
- * The aid service's stage machine (services/aid/src/applications/domain/application.ts), as buttons:
- * which actions an application's stage allows. The API stays the judge: a stale page gets its 409.
- */
-const FROM: Record<StageAction, readonly Stage[]> = {
-  review: ['submitted'],
-  investigate: ['reviewed'],
-  'start-notice': ['investigated'],
-  'lodge-objection': ['in-public-notice'],
-  'resolve-objection': ['in-public-notice'],
-  'close-notice': ['in-public-notice'],
-  decide: ['notice-completed'],
-  approve: ['decided'],
-  'chair-approve': ['submitted', 'reviewed', 'investigated'],
-  ratify: ['approved', 'disbursed', 'followed-up'],
-  reject: ['submitted', 'reviewed', 'investigated', 'in-public-notice', 'notice-completed', 'decided'],
-  cancel: ['approved'],
-  'follow-up': ['disbursed'],
-};
-
-export function allowedActions(a: Pick<Application, 'stage' | 'fastTrack' | 'awaitingRatification' | 'objections'>): StageAction[] {
-  return (Object.keys(FROM) as StageAction[]).filter((action) => {
-    const from = a.fastTrack && action === 'decide' ? [...FROM.decide, 'investigated'] : FROM[action];
-    if (!from.includes(a.stage)) return false;
-    if (action === 'chair-approve') return a.fastTrack;
-    if (action === 'ratify') return a.awaitingRatification;
-    if (action === 'resolve-objection') return a.objections.some((o) => !o.resolvedAt);
-    return true;
-  });
-}
+/** An action an officer takes on an application; the API's `allowedActions` says which ones its stage allows now. */
+export type StageAction = Application['allowedActions'][number];
 
 /** Integer fen as yuan, e.g. 2650000 → ¥26,500.00. */
 export function yuan(fen: number | null | undefined): string {

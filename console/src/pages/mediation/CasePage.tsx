@@ -32,8 +32,6 @@ import { CLOCK_COLOUR, clockStage, clockUsed } from './clock';
 
 type Case = Schemas['mediation.CaseView'];
 type Obligation = Schemas['mediation.TrackedObligationView'];
-type Agreement = Schemas['mediation.AgreementView'];
-type Referral = Schemas['mediation.ReferralView'];
 type Modal = 'panel' | 'session' | 'settle' | 'decline' | 'refer' | 'sign' | 'confirm' | 'outcome' | { pay: Obligation } | null;
 
 /** One case: parties and claims, the clock, the panel, sessions, the agreement with its obligations, referral. */
@@ -59,12 +57,7 @@ export function CasePage() {
     if (!data) return;
     const [seats, held, owed] = await Promise.all([
       api.GET('/api/v1/mediation/cases/{id}/panel', p),
-      // Cast: training's and mediation's session lists share an operationId in the merged OpenAPI, so the generated type is training's.
-      allPages(
-        async (cursor) =>
-          (await api.GET('/api/v1/mediation/cases/{id}/sessions', { params: { path: { id }, query: { limit: 100, cursor } } } as never))
-            .data as unknown as Schemas['mediation.SessionPage'],
-      ),
+      allPages(async (cursor) => (await api.GET('/api/v1/mediation/cases/{id}/sessions', { params: { path: { id }, query: { limit: 100, cursor } } })).data),
       data.agreement ? api.GET('/api/v1/mediation/cases/{id}/obligations', p) : Promise.resolve({ data: undefined }),
     ]);
     setPanel(seats.data?.members ?? []);
@@ -95,8 +88,8 @@ export function CasePage() {
 
   if (status === null) return <Spin />;
   if (!item) return <Result status="404" title="404" subTitle={t.notFound} data-testid="not-found" />;
-  const agreement = item.agreement as unknown as Agreement | null;
-  const referral = item.referral as unknown as Referral | null;
+  const agreement = item.agreement;
+  const referral = item.referral;
   const open = item.status === 'open';
   const stage = clockStage(item.clock);
 
@@ -232,7 +225,7 @@ export function CasePage() {
                   {t.mdRequestConfirmation}
                 </Button>
               )}
-              {(agreement.judicialConfirmation as Schemas['mediation.JudicialConfirmationView'] | null)?.outcome === 'pending' && (
+              {agreement.judicialConfirmation?.outcome === 'pending' && (
                 <Button size="small" onClick={() => setModal('outcome')}>
                   {t.mdConfirmationOutcome}
                 </Button>
@@ -247,10 +240,7 @@ export function CasePage() {
             </Descriptions.Item>
             <Descriptions.Item label={t.mdJudicialConfirmation}>
               {agreement.judicialConfirmation
-                ? (() => {
-                    const j = agreement.judicialConfirmation as unknown as Schemas['mediation.JudicialConfirmationView'];
-                    return `${j.court} · ${label(j.outcome, 'confirmation')}`;
-                  })()
+                ? `${agreement.judicialConfirmation.court} · ${label(agreement.judicialConfirmation.outcome, 'confirmation')}`
                 : '—'}
             </Descriptions.Item>
           </Descriptions>

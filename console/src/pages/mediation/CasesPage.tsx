@@ -26,8 +26,15 @@ export const CLAIM_TYPES = [
   'maternity',
   'other',
 ] as const;
-/** The board shows the latest cases; older ones stay reachable by their page. */
-const BOARD_LIMIT = 300;
+/** Cases per stage column and per “load more”. */
+const COLUMN_PAGE = 12;
+type Stage = (typeof STAGES)[number];
+/** One stage's column as loaded from the server so far: its cases and the cursor of the next page. */
+interface Column {
+  items: Case[];
+  next: string | null;
+  loading: boolean;
+}
 
 interface IntakeForm {
   source: Schemas['mediation.OpenCaseRequest']['source'];
@@ -42,26 +49,27 @@ interface IntakeForm {
 export function CasesPage() {
   const { t, label } = useI18n();
   const navigate = useNavigate();
-  const [cases, setCases] = useState<Case[] | null>(null);
+  const [columns, setColumns] = useState<Partial<Record<Stage, Column>>>({});
   const [intake, setIntake] = useState(false);
-  const load = useCallback(async () => {
-    const list: Case[] = [];
-    let cursor: string | undefined;
-    do {
-      const { data } = await api.GET('/api/v1/mediation/cases', { params: { query: { limit: 100, cursor } } });
-      list.push(...(data?.items ?? []));
-      cursor = data?.nextCursor ?? undefined;
-    } while (cursor && list.length < BOARD_LIMIT);
-    setCases(list);
+  // Each stage from the server, in its own order: open cases most urgent first (fewest days left), the others as opened.
+  const loadStage = useCallback(async (stage: Stage, cursor?: string) => {
+    setColumns((all) => ({ ...all, [stage]: { items: all[stage]?.items ?? [], next: all[stage]?.next ?? null, loading: true } }));
+    const { data } = await api.GET('/api/v1/mediation/cases', { params: { query: { status: stage, limit: COLUMN_PAGE, cursor } } });
+    setColumns((all) => ({
+      ...all,
+      [stage]: {
+        items: [...(cursor ? (all[stage]?.items ?? []) : []), ...(data?.items ?? [])],
+        next: data?.nextCursor ?? null,
+        loading: false,
+      },
+    }));
   }, []);
   useEffect(() => {
-    void load();
-  }, [load]);
+    for (const stage of STAGES) void loadStage(stage);
+  }, [loadStage]);
 
-  const byStage = (stage: string) => {
-    const list = (cases ?? []).filter((c) => c.status === stage);
-    return stage === 'open' ? list.sort((a, b) => (a.clock.daysLeft ?? -999) - (b.clock.daysLeft ?? -999)) : list;
-  };
+  const loaded = STAGES.every((stage) => columns[stage] && !(columns[stage].loading && columns[stage].items.length === 0));
+  const none = loaded && STAGES.every((stage) => columns[stage]!.items.length === 0);
   return (
     <Card
       size="small"
@@ -76,12 +84,13 @@ export function CasesPage() {
         </Space>
       }
     >
-      {cases === null && <Spin />}
-      {cases?.length === 0 && <Empty description={t.mdNoCases} data-testid="no-cases" />}
-      {cases && cases.length > 0 && (
+      {!loaded && <Spin />}
+      {none && <Empty description={t.mdNoCases} data-testid="no-cases" />}
+      {loaded && !none && (
         <Row gutter={[12, 12]} wrap data-testid="case-board">
           {STAGES.map((stage) => {
-            const list = byStage(stage);
+            const column = columns[stage]!;
+            const list = column.items;
             return (
               <Col
                 key={stage}
@@ -96,7 +105,7 @@ export function CasesPage() {
                   data-testid={`stage-${stage}`}
                 >
                   <Typography.Text strong>
-                    {label(stage, 'case')} <Badge count={list.length} showZero color={STAGE_COLOUR[stage]} />
+                    {label(stage, 'case')} <Badge count={`${list.length}${column.next ? '+' : ''}`} showZero color={STAGE_COLOUR[stage]} />
                   </Typography.Text>
                   <Space direction="vertical" style={{ width: '100%', marginTop: 8 }} size={8}>
                     {list.length === 0 && <Typography.Text type="secondary">—</Typography.Text>}
@@ -130,6 +139,17 @@ export function CasesPage() {
                         </div>
                       </Card>
                     ))}
+                    {column.next && (
+                      <Button
+                        block
+                        size="small"
+                        loading={column.loading}
+                        onClick={() => void loadStage(stage, column.next!)}
+                        data-testid={`more-${stage}`}
+                      >
+                        {t.mdLoadMore}
+                      </Button>
+                    )}
                   </Space>
                 </div>
               </Col>
@@ -137,7 +157,6 @@ export function CasesPage() {
           })}
         </Row>
       )}
-      {cases && cases.length >= BOARD_LIMIT && <Typography.Text type="secondary">{t.mdBoardLimited}</Typography.Text>}
 
       <FormModal<IntakeForm>
         title={t.mdIntake}

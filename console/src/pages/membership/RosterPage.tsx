@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Card, Col, Form, Progress, Row, Statistic, Upload } from 'antd';
+import { Alert, Button, Card, Col, Form, Row, Statistic, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { allPages, api, problemOf, uploadRoster, type Job } from '../../api/client';
+import { downloadRejectedRows, JobProgress } from '../../components/RosterJob';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useI18n } from '../../i18n';
 import { showProblemOnForm } from '../../problems';
@@ -52,18 +53,9 @@ export function RosterPage() {
   const downloadRejected = async () => {
     if (!job) return;
     const rows = await allPages(async (cursor) => (await api.GET('/api/v1/membership/jobs/{id}/rejected-rows', { params: { path: { id: job.id }, query: { limit: 500, cursor } } })).data);
-    const quote = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
-    const csv = [['行号', '字段', '原因'], ...rows.map((r) => [r.line, r.field, r.reason])].map((r) => r.map(quote).join(',')).join('\r\n');
-    // A BOM so Excel opens the Chinese text as UTF-8.
-    const url = URL.createObjectURL(new Blob(['\ufeff' + csv], { type: 'text/csv;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${job.fileName.replace(/\.[^.]+$/, '')}-未通过.csv`;
-    a.click();
-    URL.revokeObjectURL(url);
+    downloadRejectedRows(job.fileName, rows);
   };
 
-  const percent = job ? (job.totalRows > 0 ? Math.floor((job.rowsDone / job.totalRows) * 100) : job.status === 'completed' ? 100 : 0) : 0;
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={10}>
@@ -98,7 +90,7 @@ export function RosterPage() {
       <Col xs={24} lg={14}>
         {job && (
           <Card title={`${t.progress} · ${job.fileName}`} size="small" extra={label(job.status)} data-testid="roster-job">
-            <Progress percent={percent} status={job.status === 'failed' ? 'exception' : job.status === 'completed' ? 'success' : 'active'} data-testid="roster-progress" />
+            <JobProgress job={job} testId="roster-progress" />
             <div style={{ color: '#666', marginBottom: 12 }} data-testid="roster-rows">
               {job.rowsDone} / {job.totalRows}
             </div>

@@ -1,27 +1,39 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Card, DatePicker, Empty, Form, Input, InputNumber, Select, Space, Table, Tag, TimePicker } from 'antd';
+import { Alert, Button, Card, DatePicker, Empty, Form, Input, InputNumber, Select, Space, Tag, TimePicker } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { allPages, api, type Schemas } from '../../api/client';
+import { CursorTable } from '../../components/CursorTable';
 import { UnitSelect } from '../../components/UnitSelect';
 import { chinaDateTime, chinaDay } from '../../format';
 import { useI18n } from '../../i18n';
 import { FormModal, MemberSelect, useAction } from './shared';
 
 type ChildcareClass = Schemas['training.ChildcareClassView'];
-type Child = Schemas['training.ChildView'];
+type Entry = Schemas['training.AttendanceEntryView'];
+type DayList = Omit<Schemas['training.AttendanceListView'], 'items' | 'nextCursor'>;
 
-/** 托管班: the classes, and for the chosen one today's sign-in/out list with the children not yet collected. */
+const STATE_COLOUR: Record<Entry['state'], string | undefined> = {
+  'not-signed-in': undefined,
+  'in-class': 'blue',
+  'not-collected': 'red',
+  collected: 'green',
+};
+
+/** 托管班: the classes, and for the chosen one a day's sign-in/out list (today by default) with the children not yet collected. */
 export function ChildcarePage() {
   const { t } = useI18n();
   const act = useAction();
   const [classes, setClasses] = useState<ChildcareClass[]>([]);
   const [classId, setClassId] = useState<string | undefined>();
-  const [children, setChildren] = useState<Child[]>([]);
+  /** The chosen day; undefined is the API's today (China). */
+  const [day, setDay] = useState<string | undefined>();
+  const [dayList, setDayList] = useState<DayList | null>(null);
+  const [today, setToday] = useState<string | null>(null);
+  const [reload, setReload] = useState(0);
   const [uncollected, setUncollected] = useState<Schemas['training.UncollectedView'] | null>(null);
-  const [signedToday, setSignedToday] = useState<Record<string, Schemas['training.AttendanceDayView']>>({});
   const [report, setReport] = useState<Schemas['training.AttendanceReportView'] | null>(null);
-  const [modal, setModal] = useState<'class' | 'child' | Child | null>(null);
+  const [modal, setModal] = useState<'class' | 'child' | Entry | null>(null);
 
   const loadClasses = useCallback(async () => {
     const list = await allPages(
@@ -32,48 +44,46 @@ export function ChildcarePage() {
   }, []);
   const loadClass = useCallback(async () => {
     if (!classId) return;
-    const path = { params: { path: { id: classId } } };
-    const [kids, open, standing] = await Promise.all([
-      allPages(
-        async (cursor) =>
-          (
-            await api.GET('/api/v1/training/childcare-classes/{id}/children', {
-              params: { path: { id: classId }, query: { limit: 100, cursor } },
-            })
-          ).data,
-      ),
-      api.GET('/api/v1/training/childcare-classes/{id}/uncollected', path),
-      api.GET('/api/v1/training/childcare-classes/{id}/attendance-report', path),
+    const [open, standing] = await Promise.all([
+      api.GET('/api/v1/training/childcare-classes/{id}/uncollected', { params: { path: { id: classId }, query: { day } } }),
+      api.GET('/api/v1/training/childcare-classes/{id}/attendance-report', { params: { path: { id: classId } } }),
     ]);
-    setChildren(kids);
     setUncollected(open.data ?? null);
     setReport(standing.data ?? null);
-  }, [classId]);
+  }, [classId, day]);
+  const loadDay = useCallback(
+    async (cursor?: string) => {
+      if (!classId) return undefined;
+      const { data } = await api.GET('/api/v1/training/childcare-classes/{id}/attendance', {
+        params: { path: { id: classId }, query: { day, limit: 50, cursor } },
+      });
+      if (data) {
+        const { items: _items, nextCursor: _next, ...header } = data;
+        setDayList(header);
+        if (!day) setToday(data.day);
+      }
+      return data;
+    },
+    [classId, day],
+  );
+  const refresh = () => {
+    setReload((n) => n + 1);
+    void loadClass();
+  };
   useEffect(() => {
     void loadClasses();
   }, [loadClasses]);
   useEffect(() => {
-    setSignedToday({});
     void loadClass();
   }, [loadClass]);
 
   const current = classes.find((c) => c.id === classId);
-  const inClass = new Set(uncollected?.items.map((c) => c.id));
-  const state = (child: Child) => {
-    const day = signedToday[child.id];
-    if (inClass.has(child.id))
-      return <Tag color={uncollected?.pastClosing ? 'red' : 'blue'}>{uncollected?.pastClosing ? t.trNotCollected : t.trInClass}</Tag>;
-    if (day?.signedOutAt)
-      return (
-        <Tag color="green">
-          {t.trCollected} {chinaDateTime(day.signedOutAt).slice(11)}
-        </Tag>
-      );
-    return <Tag>{t.trNotArrived}</Tag>;
-  };
-  const remember = (answer: unknown) => {
-    const day = answer as Schemas['training.AttendanceDayView'] | undefined;
-    if (day) setSignedToday((s) => ({ ...s, [day.childId]: day }));
+  const isToday = dayList !== null && dayList.day === today;
+  const stateLabel: Record<Entry['state'], string> = {
+    'not-signed-in': t.trNotArrived,
+    'in-class': t.trInClass,
+    'not-collected': t.trNotCollected,
+    collected: t.trCollected,
   };
 
   return (
@@ -107,68 +117,91 @@ export function ChildcarePage() {
               {current.venue} · {current.ageMin}–{current.ageMax} {t.trYears} · {current.enrolled}/{current.capacity} · {current.opensAt}–
               {current.closesAt}
             </div>
+            <Space wrap style={{ marginBottom: 12 }}>
+              <span>{t.trDay}</span>
+              <DatePicker
+                id="childcare-day"
+                allowClear={false}
+                value={dayList ? dayjs(dayList.day) : undefined}
+                onChange={(value: Dayjs | null) => setDay(value ? value.format('YYYY-MM-DD') : undefined)}
+              />
+              {day && day !== today && <Button onClick={() => setDay(undefined)}>{t.trBackToToday}</Button>}
+            </Space>
             {uncollected && uncollected.items.length > 0 && (
               <Alert
                 style={{ marginBottom: 12 }}
                 type={uncollected.pastClosing ? 'error' : 'warning'}
                 showIcon
                 data-testid="uncollected"
-                message={`${uncollected.pastClosing ? t.trPastClosing : t.trStillInClass}（${uncollected.day} ${uncollected.closesAt}）：${uncollected.items.map((c) => c.childName).join('、')}`}
+                message={`${uncollected.pastClosing ? t.trPastClosing : t.trStillInClass}（${uncollected.day} ${chinaDateTime(uncollected.closesAt).slice(11)}）：${uncollected.items.map((c) => c.childName).join('、')}`}
               />
             )}
-            <Table
-              size="small"
-              rowKey="id"
-              pagination={false}
-              dataSource={children}
-              scroll={{ x: 640 }}
-              data-testid="childcare-today"
-              title={() => `${t.trToday} ${dayjs().format('YYYY-MM-DD')}`}
-              locale={{ emptyText: <Empty description={t.trNoChildren} /> }}
+            <div style={{ fontWeight: 500, marginBottom: 8 }} data-testid="childcare-day-title">
+              {isToday ? t.trToday : t.trDayList} {dayList?.day ?? ''}
+            </div>
+            <CursorTable<Entry>
+              load={loadDay}
+              reloadKey={reload}
+              testId="childcare-today"
+              empty={t.trNoChildren}
               columns={[
                 { title: t.trChild, dataIndex: 'childName' },
                 { title: t.trAge, dataIndex: 'ageAtStart' },
                 {
                   title: t.trPickupPeople,
-                  render: (_: unknown, c: Child) => c.pickupPeople.map((p) => `${p.relation} ${p.name} ${p.mobile}`).join('；'),
+                  render: (_: unknown, c: Entry) => c.pickupPeople.map((p) => `${p.relation} ${p.name} ${p.mobile}`).join('；'),
                 },
                 {
                   title: t.trAttendanceRate,
-                  render: (_: unknown, c: Child) => {
+                  render: (_: unknown, c: Entry) => {
                     const s = report?.items.find((r) => r.childId === c.id);
                     return s ? <Tag color={s.losesPriority ? 'red' : 'green'}>{Math.round(s.rate * 100)}%</Tag> : '—';
                   },
                 },
-                { title: t.status, render: (_: unknown, c: Child) => state(c) },
+                { title: t.trSignedInAt, render: (_: unknown, c: Entry) => chinaDateTime(c.signedInAt).slice(11) || '—' },
+                {
+                  title: t.trSignedOutAt,
+                  render: (_: unknown, c: Entry) =>
+                    c.signedOutAt ? `${chinaDateTime(c.signedOutAt).slice(11)} · ${c.collectedBy ?? ''}` : '—',
+                },
+                {
+                  title: t.status,
+                  render: (_: unknown, c: Entry) => (
+                    <Tag color={STATE_COLOUR[c.state]} data-testid="child-state">
+                      {stateLabel[c.state]}
+                    </Tag>
+                  ),
+                },
                 {
                   title: t.actions,
-                  render: (_: unknown, c: Child) => (
-                    <Space size={4}>
-                      {!inClass.has(c.id) && !signedToday[c.id] && (
-                        <Button
-                          size="small"
-                          type="primary"
-                          onClick={() =>
-                            void act(async () => {
-                              const r = await api.POST('/api/v1/training/childcare-classes/{id}/sign-ins', {
-                                params: { path: { id: classId! } },
-                                body: { childId: c.id },
-                              });
-                              remember(r.data);
-                              return r;
-                            }, loadClass)
-                          }
-                        >
-                          {t.trSignIn}
-                        </Button>
-                      )}
-                      {inClass.has(c.id) && (
-                        <Button size="small" onClick={() => setModal(c)}>
-                          {t.trSignOut}
-                        </Button>
-                      )}
-                    </Space>
-                  ),
+                  render: (_: unknown, c: Entry) =>
+                    isToday && (
+                      <Space size={4}>
+                        {c.state === 'not-signed-in' && (
+                          <Button
+                            size="small"
+                            type="primary"
+                            onClick={() =>
+                              void act(
+                                () =>
+                                  api.POST('/api/v1/training/childcare-classes/{id}/sign-ins', {
+                                    params: { path: { id: classId! } },
+                                    body: { childId: c.id },
+                                  }),
+                                refresh,
+                              )
+                            }
+                          >
+                            {t.trSignIn}
+                          </Button>
+                        )}
+                        {(c.state === 'in-class' || c.state === 'not-collected') && (
+                          <Button size="small" onClick={() => setModal(c)}>
+                            {t.trSignOut}
+                          </Button>
+                        )}
+                      </Space>
+                    ),
                 },
               ]}
             />
@@ -238,7 +271,7 @@ export function ChildcarePage() {
         onClose={() => setModal(null)}
         onDone={() => {
           setModal(null);
-          void loadClass();
+          refresh();
           void loadClasses();
         }}
         send={({ birthDate, ...body }) =>
@@ -292,10 +325,9 @@ export function ChildcarePage() {
         title={`${t.trSignOut} · ${typeof modal === 'object' && modal ? modal.childName : ''}`}
         open={typeof modal === 'object' && modal !== null}
         onClose={() => setModal(null)}
-        onDone={(answer) => {
-          remember(answer);
+        onDone={() => {
           setModal(null);
-          void loadClass();
+          refresh();
         }}
         send={(collectedBy) =>
           api.POST('/api/v1/training/childcare-classes/{id}/sign-outs', {

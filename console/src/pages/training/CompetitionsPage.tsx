@@ -1,18 +1,19 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Card, Empty, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
-import { MinusCircleOutlined, PlusOutlined, TrophyOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { EditOutlined, MinusCircleOutlined, PlusOutlined, TrophyOutlined } from '@ant-design/icons';
 import { UnitSelect } from '../../components/UnitSelect';
-import { api, type Schemas } from '../../api/client';
+import { allPages, api, problemOf, type Schemas } from '../../api/client';
 import { CursorTable } from '../../components/CursorTable';
 import { useI18n } from '../../i18n';
 import { FormModal, MemberSelect } from './shared';
+import { previewTotal, sheetFieldPath } from './scoreSheet';
 
 type Competition = Schemas['training.CompetitionView'];
 type CompetitionEvent = Schemas['training.CompetitionEventView'];
 type Action =
   | { kind: 'competition' }
   | { kind: 'event'; competition: Competition }
-  | { kind: 'entrant' | 'judge' | 'award'; event: CompetitionEvent }
+  | { kind: 'entrant' | 'judge' | 'award' | 'sheet'; event: CompetitionEvent }
   | null;
 
 /** 技能竞赛: competitions, their events with weighted criteria, entrants, and the ranking with its tie-break. */
@@ -20,10 +21,13 @@ export function CompetitionsPage() {
   const { t, label } = useI18n();
   const [action, setAction] = useState<Action>(null);
   const [reload, setReload] = useState(0);
-  const load = useCallback(
-    async (cursor?: string) => (await api.GET('/api/v1/training/competitions', { params: { query: { limit: 20, cursor } } })).data,
-    [],
-  );
+  // Every competition of a page opens with its events shown (defaultExpandAllRows would see only the empty first render).
+  const [expanded, setExpanded] = useState<readonly React.Key[]>([]);
+  const load = useCallback(async (cursor?: string) => {
+    const { data } = await api.GET('/api/v1/training/competitions', { params: { query: { limit: 20, cursor } } });
+    setExpanded(data?.items.map((c) => c.id) ?? []);
+    return data;
+  }, []);
   const done = () => {
     setAction(null);
     setReload((n) => n + 1);
@@ -46,7 +50,8 @@ export function CompetitionsPage() {
         empty={t.trNoCompetitions}
         testId="competitions"
         expandable={{
-          defaultExpandAllRows: true,
+          expandedRowKeys: expanded,
+          onExpandedRowsChange: setExpanded,
           expandedRowRender: (c) => (
             <Space direction="vertical" style={{ width: '100%' }}>
               {c.events.length === 0 && <Empty description={t.trNoEvents} />}
@@ -169,12 +174,17 @@ export function CompetitionsPage() {
         )}
       </FormModal>
       <AwardModal event={action?.kind === 'award' ? event : null} onClose={() => setAction(null)} onDone={done} />
+      <ScoreSheetModal
+        event={action?.kind === 'sheet' ? event : null}
+        onClose={() => setAction(null)}
+        onSaved={() => setReload((n) => n + 1)}
+      />
     </Card>
   );
 }
 
 /** One event's ranking (mean weighted totals, the declared tie-break) and what can be done to it. */
-function EventRanking({ event, onAction }: { event: CompetitionEvent; onAction: (kind: 'entrant' | 'judge' | 'award') => void }) {
+function EventRanking({ event, onAction }: { event: CompetitionEvent; onAction: (kind: 'entrant' | 'judge' | 'award' | 'sheet') => void }) {
   const { t, label } = useI18n();
   const [ranking, setRanking] = useState<Schemas['training.RankingEntryView'][]>([]);
   const [entrants, setEntrants] = useState(0);
@@ -205,6 +215,15 @@ function EventRanking({ event, onAction }: { event: CompetitionEvent; onAction: 
           </Button>
           <Button size="small" onClick={() => onAction('judge')}>
             {t.trAddJudge}
+          </Button>
+          <Button
+            size="small"
+            icon={<EditOutlined />}
+            disabled={entrants === 0}
+            onClick={() => onAction('sheet')}
+            data-testid="score-sheet"
+          >
+            {t.trScoreSheet}
           </Button>
           <Button size="small" type="primary" disabled={ranking.length === 0} onClick={() => onAction('award')}>
             {t.trAward}
@@ -280,5 +299,168 @@ function AwardModal({ event, onClose, onDone }: { event: CompetitionEvent | null
         </>
       )}
     </FormModal>
+  );
+}
+
+interface SheetForm {
+  judgeId?: string;
+  entrantId?: string;
+  scores: { score?: number | null }[];
+}
+
+/**
+ * A judge's score sheet (评分表): pick the judge, then each entrant in turn, one score per weighted
+ * criterion; the weighted total is previewed as it is typed and the saved sheet's total is the API's.
+ * The API's refusals (out of range, not on the panel, already scored) land on their fields; the
+ * dialog stays open on the same judge for the next entrant, and the ranking reloads after each sheet.
+ */
+function ScoreSheetModal({ event, onClose, onSaved }: { event: CompetitionEvent | null; onClose: () => void; onSaved: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<SheetForm>();
+  const [judges, setJudges] = useState<Schemas['training.JudgeView'][]>([]);
+  const [entrants, setEntrants] = useState<Schemas['training.EntrantView'][]>([]);
+  const [sheets, setSheets] = useState<Schemas['training.ScoreSheetView'][]>([]);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const judgeId = Form.useWatch('judgeId', form);
+  const typed = Form.useWatch('scores', form);
+  const criteria = event?.criteria ?? [];
+  useEffect(() => {
+    if (!event) return;
+    const path = { id: event.id };
+    void allPages(
+      async (cursor) =>
+        (await api.GET('/api/v1/training/competition-events/{id}/judges', { params: { path, query: { limit: 100, cursor } } })).data,
+    ).then(setJudges);
+    void allPages(
+      async (cursor) =>
+        (await api.GET('/api/v1/training/competition-events/{id}/entrants', { params: { path, query: { limit: 500, cursor } } })).data,
+    ).then(setEntrants);
+  }, [event]);
+  useEffect(() => {
+    setSheets([]);
+    if (!event || !judgeId) return;
+    void allPages(
+      async (cursor) =>
+        (
+          await api.GET('/api/v1/training/competition-events/{id}/score-sheets', {
+            params: { path: { id: event.id }, query: { judgeId, limit: 500, cursor } },
+          })
+        ).data,
+    ).then(setSheets);
+  }, [event, judgeId]);
+  const close = () => {
+    form.resetFields();
+    setProblem(null);
+    onClose();
+  };
+  const sheetOf = (entrantId: string) => sheets.find((s) => s.entrantId === entrantId);
+  const submit = async () => {
+    if (!event) return;
+    const values = await form.validateFields();
+    setBusy(true);
+    const { data, error, response } = await api.POST('/api/v1/training/competition-events/{id}/score-sheets', {
+      params: { path: { id: event.id } },
+      body: {
+        judgeId: values.judgeId!,
+        entrantId: values.entrantId!,
+        scores: criteria.map((c, i) => ({ criterion: c.key, score: values.scores?.[i]?.score as number })),
+      },
+    });
+    setBusy(false);
+    if (data) {
+      setProblem(null);
+      setSheets((all) => [...all, data]);
+      void message.success(`${t.saved}：${t.trTotal} ${data.total.toFixed(2)}`);
+      form.setFieldsValue({ entrantId: undefined, scores: criteria.map(() => ({ score: null })) });
+      onSaved();
+      return;
+    }
+    const answer = problemOf(error, response.status);
+    const onFields = (answer.errors ?? []).flatMap((e) => {
+      const name = sheetFieldPath(e.field);
+      return name ? [{ name, errors: [e.message] }] : [];
+    });
+    form.setFields(onFields);
+    const rest = (answer.errors ?? []).filter((e) => !sheetFieldPath(e.field));
+    setProblem(
+      onFields.length > 0 && rest.length === 0
+        ? null
+        : [answer.detail ?? answer.title, ...rest.map((e) => e.message)].filter(Boolean).join('；'),
+    );
+  };
+  const total = previewTotal(
+    criteria,
+    criteria.map((_, i) => typed?.[i]?.score),
+  );
+  return (
+    <Modal
+      title={`${t.trScoreSheet} · ${event?.name ?? ''}`}
+      open={Boolean(event)}
+      onCancel={close}
+      onOk={() => void submit()}
+      okText={t.trSubmitSheet}
+      cancelText={t.trDone}
+      confirmLoading={busy}
+      width={620}
+      forceRender
+      data-testid="score-sheet-modal"
+    >
+      {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 12 }} data-testid="modal-problem" />}
+      <Form form={form} layout="vertical" initialValues={{ scores: criteria.map(() => ({ score: null })) }}>
+        <Space wrap style={{ width: '100%' }}>
+          <Form.Item name="judgeId" label={t.trJudge} rules={[{ required: true }]}>
+            <Select
+              id="sheet-judge"
+              style={{ width: 220 }}
+              options={judges.map((j) => ({ value: j.id, label: j.name }))}
+              notFoundContent={t.trNoJudges}
+              onChange={() => form.setFieldsValue({ entrantId: undefined })}
+            />
+          </Form.Item>
+          <Form.Item name="entrantId" label={t.trEntrant} rules={[{ required: true }]}>
+            <Select
+              id="sheet-entrant"
+              style={{ width: 260 }}
+              options={entrants.map((e) => {
+                const done = sheetOf(e.id);
+                return {
+                  value: e.id,
+                  label: `${e.memberId.slice(0, 8)}${done ? ` · ${t.trScored} ${done.total.toFixed(2)}` : ''}`,
+                  disabled: Boolean(done),
+                };
+              })}
+            />
+          </Form.Item>
+        </Space>
+        {criteria.map((c, i) => (
+          <Form.Item
+            key={c.key}
+            name={['scores', i, 'score']}
+            label={`${c.name}（${t.trWeight} ${c.weight}%，${c.minScore}–${c.maxScore}）`}
+            rules={[{ required: true }]}
+          >
+            <InputNumber id={`sheet-score-${c.key}`} style={{ width: 160 }} />
+          </Form.Item>
+        ))}
+      </Form>
+      <div data-testid="sheet-total" style={{ fontSize: 16 }}>
+        {t.trTotal}：<strong>{total === null ? '—' : total.toFixed(2)}</strong> / 100
+      </div>
+      {judgeId && (
+        <div style={{ marginTop: 12, color: '#666' }} data-testid="judge-sheets">
+          {t.trJudgeSheets}：
+          {sheets.length === 0
+            ? t.trNoSheetsYet
+            : sheets
+                .map(
+                  (s) =>
+                    `${entrants.find((e) => e.id === s.entrantId)?.memberId.slice(0, 8) ?? s.entrantId.slice(0, 8)} ${s.total.toFixed(2)}`,
+                )
+                .join('；')}
+        </div>
+      )}
+    </Modal>
   );
 }
