@@ -157,4 +157,50 @@ describe('members read through the scoped repository: cursors, filtered pages, a
     const viewer = tokenFor({ roles: ['personal-data-viewer'] });
     expect((await m.call('GET', `/members/${theirs.id}/personal-data-access-log`, undefined, viewer)).body).toEqual({ items: [], nextCursor: null });
   });
+
+  it('answers `ids` with the members among them in the caller’s subtree (dual registrations too), silently leaving out the others', async () => {
+    const ours = [(await m.enrol({ orgUnitId: companyA.id, name: '甲区张三' })).body, (await m.enrol({ orgUnitId: buildingA.id, name: '甲区李四' })).body];
+    const theirs = (await m.enrol({ orgUnitId: unitB.id, name: '乙区王五' })).body;
+    // a member of the other district who registered with a community union of district A (双报到) is district A's to serve
+    const community = await m.unit('grassroots-community', streetA, '甲区某社区工会');
+    const registered = (await m.enrol({ orgUnitId: unitB.id, name: '乙区赵六' })).body;
+    expect((await m.call('POST', `/members/${registered.id}/dual-registrations`, { communityOrgUnitId: community.id })).status).toBe(201);
+    const nobody = '6f1e0a51-1111-4d2e-8f10-a1b2c3d4e5f6';
+    const asked = [ours[0].id, theirs.id, nobody, registered.id, ours[1].id];
+    const named = (body: { items: { id: string; name: string; servedAs: string }[]; nextCursor: string | null }) => ({
+      items: body.items.map((x) => [x.name, x.servedAs]),
+      nextCursor: body.nextCursor,
+    });
+
+    const comma = await m.call('GET', `/members?ids=${asked.join(',')}&limit=100`, undefined, officerA);
+    expect(comma.status).toBe(200);
+    expect(named(comma.body)).toEqual({ items: [['甲区张三', 'member'], ['甲区李四', 'member'], ['乙区赵六', 'dual-registration']], nextCursor: null });
+    const repeated = await m.call('GET', `/members?${asked.map((id) => `ids=${id}`).join('&')}&limit=100`, undefined, officerA);
+    expect(repeated.body).toEqual(comma.body);
+    // the administrator sees every one of them; the other district's officer only their own
+    expect(named((await m.call('GET', `/members?ids=${asked.join(',')}`)).body).items.map(([name]) => name)).toEqual(['甲区张三', '甲区李四', '乙区王五', '乙区赵六']);
+    const officerB = tokenFor({ username: 'officer.b', roles: ['membership-officer'], orgUnitId: districtB.id, scopePath: districtB.path });
+    expect(named((await m.call('GET', `/members?ids=${asked.join(',')}`, undefined, officerB)).body).items.map(([name]) => name)).toEqual(['乙区王五', '乙区赵六']);
+    // nothing in scope is an empty page, never a 403 or 404 that would tell the member exists
+    expect((await m.call('GET', `/members?ids=${theirs.id}`, undefined, officerA)).body).toEqual({ items: [], nextCursor: null });
+    // the other filters still apply, and the usual paging
+    expect(named((await m.call('GET', `/members?ids=${asked.join(',')}&orgUnitId=${buildingA.id}`, undefined, officerA)).body).items).toEqual([['甲区李四', 'member']]);
+    const first = await m.call('GET', `/members?ids=${asked.join(',')}&limit=2`, undefined, officerA);
+    expect(first.body.items).toHaveLength(2);
+    const second = await m.call('GET', `/members?ids=${asked.join(',')}&limit=2&cursor=${first.body.nextCursor}`, undefined, officerA);
+    expect(named(second.body)).toEqual({ items: [['乙区赵六', 'dual-registration']], nextCursor: null });
+  });
+
+  it('refuses a malformed `ids` with a 400 problem naming `ids`', async () => {
+    const valid = '6f1e0a51-1111-4d2e-8f10-a1b2c3d4e5f6';
+    const hundredAndOne = Array.from({ length: 101 }, (_, i) => `6f1e0a51-1111-4d2e-8f10-${String(i).padStart(12, '0')}`);
+    for (const query of [`ids=${valid},not-a-uuid`, `ids=${valid}&ids=12345`, 'ids=', `ids=${hundredAndOne.join(',')}`, `ids=${valid}'--`]) {
+      const res = await m.call('GET', `/members?${query}`, undefined, officerA);
+      expect({ query: query.slice(0, 60), status: res.status }).toEqual({ query: query.slice(0, 60), status: 400 });
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['ids']));
+      expect(res.body.errors.every((e: { field: string }) => e.field === 'ids')).toBe(true);
+    }
+    expect((await m.call('GET', `/members?ids=${hundredAndOne.slice(0, 100).join(',')}`, undefined, officerA)).status).toBe(200);
+  });
 });

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { EMPLOYMENT_FORMS, EmploymentForm, LEAVING_REASONS, LeavingReason } from '@gonghui/contracts';
 import { IsCreditCode, IsMainlandMobile } from '@gonghui/identifiers';
 import { PageQuery } from '@gonghui/service-kit';
@@ -199,7 +200,30 @@ export class AccessLogPage {
   @ApiProperty({ nullable: true, type: String, example: null, description: 'Cursor of the next page; null on the last' }) nextCursor!: string | null;
 }
 
+/** The most members `?ids=` may ask for at once. */
+export const MAX_IDS_PER_QUERY = 100;
+
+/** `?ids=a,b` and `?ids=a&ids=b` (or both) as one list, each part trimmed, empty parts dropped. */
+const idList = ({ value }: { value: unknown }) =>
+  value === undefined ? undefined : (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',') : [v])).map((v) => (typeof v === 'string' ? v.trim() : v)).filter((v) => v !== '');
+
 export class ListMembersQuery extends PageQuery {
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: MAX_IDS_PER_QUERY,
+    example: ['9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a', '3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a'],
+    description:
+      `Only these members (up to ${MAX_IDS_PER_QUERY} uuids, comma-separated or repeated): the ones among them in your subtree, by the same rule as the rest of the list; ` +
+      'an id outside it, or of no member, is simply not in the answer. Ask with limit=100 to have them on one page.',
+  })
+  @IsOptional()
+  @Transform(idList)
+  @IsArray()
+  @ArrayMinSize(1, { message: `ids 须列出 1 到 ${MAX_IDS_PER_QUERY} 个会员 ID / ids must list 1 to ${MAX_IDS_PER_QUERY} member ids` })
+  @ArrayMaxSize(MAX_IDS_PER_QUERY, { message: `ids 最多 ${MAX_IDS_PER_QUERY} 个 / ids lists at most ${MAX_IDS_PER_QUERY} member ids` })
+  @IsUUID('all', { each: true, message: 'ids 的每一项须为 UUID / each of ids must be a UUID' })
+  ids?: string[];
+
   @ApiPropertyOptional({ format: 'uuid', example: '3f6c2a1e-8b7d-4c5e-9f10-2a3b4c5d6e7f', description: 'Members of this unit and its subtree' })
   @IsOptional()
   @IsUUID()

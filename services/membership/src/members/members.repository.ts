@@ -274,6 +274,7 @@ export class MembersRepository {
         { scopeLike: scopeLikePattern(scope) },
       );
     }
+    if (filters.ids) query.andWhere('m.id IN (:...ids)', { ids: filters.ids });
     if (filters.status) query.andWhere('m.status = :status', { status: filters.status });
     if (filters.employmentForm === 'gig') query.andWhere(`m.employmentForm LIKE 'gig-%'`);
     else if (filters.employmentForm) query.andWhere('m.employmentForm = :employmentForm', { employmentForm: filters.employmentForm });
