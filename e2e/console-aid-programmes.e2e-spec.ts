@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { RunningSystem } from '@gonghui/infra';
-import { dropOwnDatabase, freePorts, login, ownDatabase, startE2ESystem } from './support/system';
+import { login, ownDatabase, startE2ESystem } from './support/system';
 import { seedConsoleFederation } from './support/console-seed';
 import { launchChromium, logIn, newConsolePage } from './support/console-browser';
 import type { AidProgrammesContext } from './console-aid/context';
@@ -20,10 +20,7 @@ describe('the console’s aid programme pages in a browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    // Free ports and a database of this process's own: the flows' authors run this suite side by side.
-    const url = await ownDatabase(`console_aid_programmes_${process.pid}`);
-    const [gateway, membership, aid, training, mediation] = await freePorts(5);
-    ({ system, gw: context.gw } = await startE2ESystem({ gateway, membership, aid, training, mediation }, url));
+    ({ system, gw: context.gw } = await startE2ESystem(await ownDatabase('console_aid_programmes')));
     context.adminToken = (await login(context.gw)).body.accessToken;
     context.federation = await seedConsoleFederation(context.gw, context.adminToken);
     browser = await launchChromium();
@@ -38,7 +35,6 @@ describe('the console’s aid programme pages in a browser', () => {
   afterAll(async () => {
     await browser?.close();
     await system?.stop();
-    await dropOwnDatabase(`console_aid_programmes_${process.pid}`);
   });
 
   benefitAndMedicalFlows(context);

@@ -22,7 +22,7 @@ describe('the staff console (工会工作台) in a browser', () => {
 
   beforeAll(async () => {
     // Its own database: the assertions count the federation it seeds, and other suites build theirs first.
-    ({ system, gw } = await startE2ESystem({ gateway: 3950, membership: 3951, aid: 3952, training: 3953, mediation: 3954 }, await ownDatabase('console')));
+    ({ system, gw } = await startE2ESystem(await ownDatabase('console')));
     seed = await seedConsoleFederation(gw, (await login(gw)).body.accessToken);
     browser = await launchChromium();
   });

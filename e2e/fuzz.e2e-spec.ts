@@ -48,7 +48,6 @@ interface Probe {
   contentType?: string;
 }
 
-const PORTS = { gateway: 3910, membership: 3911, aid: 3912, training: 3913, mediation: 3914 };
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const DEEP = 5_000;
 const CONCURRENCY = 12;
@@ -250,7 +249,7 @@ describe('fuzz: every operation of the OpenAPI document answers bad input with a
   };
 
   beforeAll(async () => {
-    ({ system, gw } = await startE2ESystem(PORTS));
+    ({ system, gw } = await startE2ESystem());
     const admin = await login(gw);
     expect(admin.status).toBe(200);
     tokens.admin = admin.body.accessToken;

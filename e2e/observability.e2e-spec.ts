@@ -6,7 +6,7 @@ import { MemberEnrolledV1 } from '@gonghui/contracts';
 import { isValidNationalId, syntheticNationalId } from '@gonghui/identifiers';
 import { RunningSystem, seedDemoFederation, serviceDatabaseUrl, startSystem } from '@gonghui/infra';
 import { eventually, http } from '@gonghui/testing';
-import { ADMIN_CREDENTIALS, login, ownDatabase } from './support/system';
+import { ADMIN_CREDENTIALS, freeServicePorts, login, ownDatabase } from './support/system';
 
 /**
  * Operations as the federation's operations team sees them, on the whole system as processes
@@ -14,7 +14,6 @@ import { ADMIN_CREDENTIALS, login, ownDatabase } from './support/system';
  * trace id in the gateway's, membership's and every consumer's log lines, metrics through the
  * gateway for the admin only, and no personal data in any log line of the run.
  */
-const PORTS = { gateway: 3940, membership: 3941, aid: 3942, training: 3943, mediation: 3944 };
 const DOMAIN_SERVICES = ['membership', 'aid', 'training', 'mediation'] as const;
 const CONSUMERS = ['aid', 'training', 'mediation'] as const;
 
@@ -64,7 +63,7 @@ describe('operations: metrics, logs and traces', () => {
   beforeAll(async () => {
     const databaseUrl = await ownDatabase('obs');
     logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-obs-logs-'));
-    system = await startSystem({ adminUrl: databaseUrl, ports: PORTS, logDir, env: { ...process.env, LOG_LEVEL: 'info' } });
+    system = await startSystem({ adminUrl: databaseUrl, ports: await freeServicePorts(), logDir, env: { ...process.env, LOG_LEVEL: 'info' } });
     gw = system.urls.gateway;
     // A small demo federation: members enrolled one by one and by roster, hardship files with health and income, bank accounts.
     await seedDemoFederation(gw, { ...ADMIN_CREDENTIALS }, 40, () => undefined, { rosterSize: 20, membershipDatabaseUrl: serviceDatabaseUrl(databaseUrl, 'membership') });

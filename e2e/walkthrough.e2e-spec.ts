@@ -33,7 +33,7 @@ describe('the README walk-through (infra/scripts/walkthrough.sh)', () => {
     });
 
   beforeAll(async () => {
-    ({ system, gw } = await startE2ESystem({ gateway: 3920, membership: 3921, aid: 3922, training: 3923, mediation: 3924 }));
+    ({ system, gw } = await startE2ESystem());
     // A small demo, or the tree another suite built first (the seed refuses to build under it): the script only needs a root.
     seeded = await seed().then(
       () => true,

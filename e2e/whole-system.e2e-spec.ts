@@ -35,7 +35,7 @@ describe('Gonghui end to end, through the gateway', () => {
   let member: { id: string; maskedNationalId: string };
 
   beforeAll(async () => {
-    ({ system, gw } = await startE2ESystem({ gateway: 3900, membership: 3901, aid: 3902, training: 3903, mediation: 3904 }));
+    ({ system, gw } = await startE2ESystem());
     const login = await loginAs(gw);
     expect(login.status).toBe(200);
     admin = login.body.accessToken;

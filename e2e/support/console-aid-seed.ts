@@ -11,6 +11,7 @@ export interface AidDeskSeed {
   districtBudgetName: string;
   fileId: string;
   memberId: string;
+  memberName: string;
 }
 
 export const DISTRICT_BUDGET_NAME = '渝北区2026年度困难职工帮扶资金';
@@ -47,5 +48,5 @@ export async function seedAidDesk(gw: string, token: string, yubeiUnionId: strin
     else await new Promise((r) => setTimeout(r, 300));
   }
   await must('PUT', `/api/v1/aid/members/${member.id}/bank-account`, { bankName: '中国工商银行重庆渝北支行', accountName: member.name, accountNumber: '6222 0200 1234 5678 901' });
-  return { cityBudgetId: city.id, districtBudgetId: districtBudget.id, districtBudgetName: DISTRICT_BUDGET_NAME, fileId: file.id, memberId: member.id };
+  return { cityBudgetId: city.id, districtBudgetId: districtBudget.id, districtBudgetName: DISTRICT_BUDGET_NAME, fileId: file.id, memberId: member.id, memberName: member.name };
 }

@@ -1,6 +1,5 @@
 import net from 'node:net';
 import path from 'node:path';
-import { Client } from 'pg';
 import { migrateAll, provisionDatabase, RunningSystem, startSystem } from '@gonghui/infra';
 import { withDatabase } from '@gonghui/persistence';
 import { ServiceName } from '@gonghui/service-kit';
@@ -16,23 +15,29 @@ export interface E2ESystem {
 }
 
 /**
- * The whole system as processes on the given ports, against the test database that the global
- * setup provisioned, each service logging to .local/test-logs/<suite>/<service>.log. Each e2e suite
- * uses its own ports and log folder, so suites can run side by side (npm test runs two lanes) and a
- * suite still stopping never collides with the next one starting.
+ * The whole system as processes, on ports the OS says are free, against the test database that the
+ * global setup provisioned (or `adminUrl`), each service logging to .local/test-logs/<suite>/<service>.log.
+ * Ports and log folder are the suite's own, so suites run side by side (npm test runs two lanes, and a
+ * developer may run a suite beside them) and a suite still stopping never collides with the next one.
  */
-export async function startE2ESystem(ports: Record<ServiceName, number>, adminUrl = process.env.TEST_DATABASE_URL!): Promise<E2ESystem> {
+export async function startE2ESystem(adminUrl = process.env.TEST_DATABASE_URL!): Promise<E2ESystem> {
   const logDir = path.join(__dirname, '../../.local/test-logs', path.basename(expect.getState().testPath ?? 'e2e', '.e2e-spec.ts'));
   // On a loaded machine (two lanes of suites on two cores) a service may need longer than the
-  // start's 90 s to come up: one more try (a failed try stops what it started).
+  // start's 90 s to come up: one more try (a failed try stops what it started), on new ports.
   for (let attempt = 1; ; attempt++) {
     try {
-      const system = await startSystem({ adminUrl, ports, logDir });
+      const system = await startSystem({ adminUrl, ports: await freeServicePorts(), logDir });
       return { system, gw: system.urls.gateway };
     } catch (error) {
       if (attempt === 2) throw error;
     }
   }
+}
+
+/** A free port for each service (for a suite that starts the system itself). */
+export async function freeServicePorts(): Promise<Record<ServiceName, number>> {
+  const [gateway, membership, aid, training, mediation] = await freePorts(5);
+  return { gateway, membership, aid, training, mediation };
 }
 
 /**
@@ -47,20 +52,8 @@ export async function ownDatabase(suffix: string): Promise<string> {
   return url;
 }
 
-/** Drop a database made by `ownDatabase` (for a suite whose database is named per process). */
-export async function dropOwnDatabase(suffix: string): Promise<void> {
-  const adminUrl = process.env.TEST_DATABASE_URL!;
-  const server = new Client({ connectionString: withDatabase(adminUrl, 'postgres') });
-  await server.connect();
-  try {
-    await server.query(`DROP DATABASE IF EXISTS "${new URL(adminUrl).pathname.slice(1)}_${suffix}" WITH (FORCE)`);
-  } finally {
-    await server.end();
-  }
-}
-
 /** `count` TCP ports free on 127.0.0.1 now, each asked of the OS (listen on port 0, then released). */
-export async function freePorts(count: number): Promise<number[]> {
+async function freePorts(count: number): Promise<number[]> {
   const servers = await Promise.all(
     Array.from({ length: count }, () => new Promise<net.Server>((resolve, reject) => {
       const server = net.createServer().once('error', reject);

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -38,6 +39,17 @@ export function serviceEnv(service: ServiceName, options: SystemOptions): NodeJS
     for (const s of SERVICES) if (s !== 'gateway') env[`${s.toUpperCase()}_URL`] = `http://127.0.0.1:${ports[s]}`;
   }
   return env;
+}
+
+/** Whether something accepts connections on 127.0.0.1:port. */
+function portServed(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.setTimeout(1000);
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+    socket.once('error', () => resolve(false));
+  });
 }
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -92,6 +104,11 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       ),
     );
   };
+
+  // A port already served (another copy of the system, a test run beside this one) would answer
+  // the health checks below in our services' place while they fail to bind: refuse to start.
+  const taken = (await Promise.all(SERVICES.map(async (s) => ((await portServed(ports[s])) ? `${s} :${ports[s]}` : null)))).filter(Boolean);
+  if (taken.length > 0) throw new Error(`cannot start the system: port(s) already in use by another process: ${taken.join(', ')}`);
 
   try {
     const domain = SERVICES.filter((s) => s !== 'gateway');
