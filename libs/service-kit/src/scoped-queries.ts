@@ -30,11 +30,23 @@ export interface KeysetOrder<E> {
   idKind?: 'uuid' | 'bigint';
   /** The position of a row, for the next page's cursor. */
   positionOf: (row: E) => { t: Date; id: string };
+  /** Oldest first (the default) or newest first; a cursor pages on in the direction of the list it came from. */
+  direction?: 'ASC' | 'DESC';
 }
 
 /**
- * One page of a list ordered by (time, id), the order every list here uses: the query asks for
- * limit + 1 rows after the cursor's position; the extra row, if it came, means a next page.
+ * The condition for the rows after a cursor's position, in the list's direction: later rows when
+ * oldest first, earlier ones when newest first. A row comparison, so that one index on (…, time, id)
+ * serves it in either direction (read backwards for newest first).
+ */
+export function afterPosition(order: { time: string; id: string; direction?: 'ASC' | 'DESC' }): string {
+  return `(${order.time}, ${order.id}) ${order.direction === 'DESC' ? '<' : '>'} (:afterTime, :afterId)`;
+}
+
+/**
+ * One page of a list ordered by (time, id), the order every list here uses (oldest first unless
+ * `order.direction` is 'DESC'): the query asks for limit + 1 rows after the cursor's position; the
+ * extra row, if it came, means a next page.
  * A cursor whose contents are not such a position is a 400 (decodeCursor), never a database error.
  */
 export async function keysetPage<E extends ObjectLiteral, T>(
@@ -45,8 +57,9 @@ export async function keysetPage<E extends ObjectLiteral, T>(
 ): Promise<Page<T>> {
   const limit = page.limit ?? DEFAULT_PAGE_SIZE;
   const after = decodeCursor<{ t: string; id: string }>(page.cursor, { t: 'timestamp', id: order.idKind ?? 'uuid' });
-  if (after) query.andWhere(`(${order.time}, ${order.id}) > (:afterTime, :afterId)`, { afterTime: after.t, afterId: after.id });
-  const rows = await query.orderBy(order.time, 'ASC').addOrderBy(order.id, 'ASC').limit(limit + 1).getMany();
+  if (after) query.andWhere(afterPosition(order), { afterTime: after.t, afterId: after.id });
+  const direction = order.direction ?? 'ASC';
+  const rows = await query.orderBy(order.time, direction).addOrderBy(order.id, direction).limit(limit + 1).getMany();
   return toPage(rows, limit, toItem, (row) => {
     const position = order.positionOf(row);
     return { t: position.t.toISOString(), id: position.id };

@@ -251,4 +251,45 @@ describe('mediation: dispute cases', () => {
     const wrong = await list({ status: 'pending' }).set('accept-language', 'en').expect(400);
     expect(wrong.body.errors).toEqual([expect.objectContaining({ field: 'status' })]);
   });
+
+  it('lists a closed stage newest first, paged without gaps or repeats, also when two cases were opened at the same instant', async () => {
+    const district = `/${hex()}/`;
+    const mediator = tokenFor({ username: 'mediator-e', roles: ['mediator'], orgUnitId: randomUUID(), scopePath: district });
+    const call = (method: 'get' | 'post', path: string) => request(server())[method](`/api/v1/mediation/${path}`).set('authorization', `Bearer ${mediator}`);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const opened = await call('post', 'cases')
+        .send({ source: 'complaint', summary: '拖欠工资', workers: [{ name: '王五', contact: '13812345678' }], employer: { name: '某建筑劳务有限公司' }, claims: [{ type: 'unpaid-wages', amountFen: 300_000 }] })
+        .expect(201);
+      ids.push(opened.body.id);
+      // A non-monetary term alone: performing it closes the case.
+      await call('post', `cases/${opened.body.id}/settle`).send({ obligations: [{ description: '出具离职证明' }] }).expect(200);
+      const [term] = (await call('get', `cases/${opened.body.id}/obligations`).expect(200)).body.items as { id: string }[];
+      await call('post', `cases/${opened.body.id}/obligations/${term.id}/perform`).send({}).expect(200);
+    }
+    // Opened on five days, the 2nd and the 4th at the same instant: (opened_at, id) both descending decides between those two.
+    const openedAt = ['2026-03-01T09:00:00Z', '2026-03-05T09:00:00Z', '2026-03-03T09:00:00Z', '2026-03-05T09:00:00Z', '2026-03-09T09:00:00Z'];
+    for (const [i, id] of ids.entries()) await runtime.dataSource.query('UPDATE cases SET opened_at = $2 WHERE id = $1', [id, openedAt[i]]);
+    const [tieLater, tieEarlier] = [ids[1], ids[3]].sort().reverse();
+    const newestFirst = [ids[4], tieLater, tieEarlier, ids[2], ids[0]];
+
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await call('get', 'cases')
+        .query({ status: 'closed', limit: 2, ...(cursor ? { cursor } : {}) })
+        .expect(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      for (const c of page.body.items as { id: string; status: string }[]) {
+        expect(c.status).toBe('closed');
+        seen.push(c.id);
+      }
+      cursor = page.body.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(newestFirst);
+
+    // Without a stage the list keeps its order (opened, oldest first).
+    const all = await call('get', 'cases').query({ limit: 10 }).expect(200);
+    expect(all.body.items.map((c: { id: string }) => c.id)).toEqual([...newestFirst].reverse());
+  });
 });

@@ -114,7 +114,8 @@ export class CasesRepository {
   /**
    * The subtree's cases, of one stage if asked. Open cases come most urgent first — earliest
    * received, so fewest days left on the clock — from the partial index cases_open_by_received;
-   * another stage in the order opened, from cases_by_stage (status, subtree, opened_at, id).
+   * another stage newest first (latest opened), from cases_by_stage (status, subtree, opened_at, id)
+   * read backwards. Without a stage, every case in the order opened.
    */
   list(principal: Principal, page: PageQuery & { status?: CaseStatus }): Promise<Page<CaseView>> {
     const query = whereInScope(this.cases.createQueryBuilder('c').leftJoinAndSelect('c.agreement', 'a'), 'c.orgUnitPath', principal);
@@ -123,7 +124,12 @@ export class CasesRepository {
     const order =
       page.status === 'open'
         ? { time: 'c.receivedAt', id: 'c.id', positionOf: (c: DisputeCase) => ({ t: c.receivedAt, id: c.id }) }
-        : { time: 'c.openedAt', id: 'c.id', positionOf: (c: DisputeCase) => ({ t: c.openedAt, id: c.id }) };
+        : {
+            time: 'c.openedAt',
+            id: 'c.id',
+            positionOf: (c: DisputeCase) => ({ t: c.openedAt, id: c.id }),
+            direction: page.status ? ('DESC' as const) : ('ASC' as const),
+          };
     return keysetPage(query, page, order, (c) => toCaseView(c, now));
   }
 
