@@ -35,7 +35,8 @@ async function main(): Promise<void> {
   const pool = new Pool({ connectionString: serviceDatabaseUrl(adminUrl, 'aid'), options: '-c search_path=aid', max: 4 });
   const district = randomUUID();
   const districtPath = `/${hex(randomUUID())}/${hex(district)}/`;
-  const port = 3992;
+  // A port of its own: 3992 was bench:aid-campaign's aid service.
+  const port = 3965;
   const logDir = path.join(REPO_ROOT, '.local', 'bench-logs-aid-redemption');
   fs.mkdirSync(logDir, { recursive: true });
   const out = fs.openSync(path.join(logDir, 'aid.log'), 'a');

@@ -128,7 +128,7 @@ async function main(): Promise<void> {
 
   const system = await startSystem({
     adminUrl,
-    ports: { gateway: 3950, membership: 3951, aid: 3952, training: 3953, mediation: 3954 },
+    ports: { gateway: 3955, membership: 3956, aid: 3957, training: 3958, mediation: 3959 }, // its own range: 3950–3954 are e2e/console.e2e-spec.ts's
     logDir: path.join(REPO_ROOT, '.local', 'bench-logs'),
   });
   const results: Figures[] = [];

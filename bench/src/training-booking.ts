@@ -43,7 +43,8 @@ async function main(): Promise<void> {
   // Hand-written: bulk loading of fixtures (the member directory as membership's events would fill it), not the code under measurement.
   await pool.query(`INSERT INTO member_directory (member_id, org_unit_id, org_unit_path, status) SELECT m, $2, $3, 'active' FROM unnest($1::uuid[]) m`, [members, district, districtPath]);
 
-  const system = await startSystem({ adminUrl, ports: { gateway: 3970, membership: 3971, aid: 3972, training: 3973, mediation: 3974 }, logDir: path.join(REPO_ROOT, '.local', 'bench-logs') });
+  // Its own range: 3970–3974 are e2e/console-aid.e2e-spec.ts's.
+  const system = await startSystem({ adminUrl, ports: { gateway: 3975, membership: 3976, aid: 3977, training: 3978, mediation: 3979 }, logDir: path.join(REPO_ROOT, '.local', 'bench-logs') });
   const results: Figures[] = [];
   try {
     const login = await request(`${system.urls.gateway}/api/v1/auth/token`, 'POST', { 'content-type': 'application/json' }, JSON.stringify({ username: 'admin', password: 'Gonghui@2026' }));

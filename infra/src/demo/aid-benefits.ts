@@ -21,9 +21,10 @@ type Member = { id: string; gender?: string };
 /**
  * Demo of aid-benefits in 渝北区: the single father's in-kind package in use (a hardship file,
  * the package, this month's redemptions by code), and the district's medical mutual-aid plan
- * (gig workers covered free from their enrolment events) with claims: the ride-hailing driver's
- * 100,000-yuan bill reimbursed with 13,000 yuan and paid, a courier's small claim approved in the
- * fast channel, one awaiting an officer. Re-runnable: a district that has the plan is left as it is.
+ * (gig workers covered free from their enrolment events) with claims of two of its gig workers: a
+ * 100,000-yuan bill reimbursed with 13,000 yuan, a small claim approved in the fast channel,
+ * both paid through a payment batch on the plan's budget settled from the bank's result,
+ * one awaiting an officer. Re-runnable: a district that has the plan is left as it is.
  */
 export async function seedAidBenefits(call: Call, yubeiDistrictId: string, log: (message: string) => void = console.log): Promise<void> {
   const { must, onceKnown } = demoRequests(call);
@@ -37,7 +38,7 @@ export async function seedAidBenefits(call: Call, yubeiDistrictId: string, log: 
   // 1. the single father: a delivery rider's hardship file and his package
   const riders = await membersOf('gig-delivery');
   const fathers = [...riders.filter((m) => m.gender === 'male'), ...riders.filter((m) => m.gender !== 'male')];
-  let file: { id: string } | null = null;
+  let file: { id: string; memberId: string } | null = null;
   for (let next = 0, attempt = 0; file === null && next < fathers.length && attempt < 200; attempt++) {
     const res = await call('POST', '/api/v1/aid/hardship-files', {
       memberId: fathers[next].id,
@@ -52,6 +53,7 @@ export async function seedAidBenefits(call: Call, yubeiDistrictId: string, log: 
     else throw new Error(`seed: opening the single father's file answered ${res.status}: ${JSON.stringify(res.body)}`);
   }
   if (!file) throw new Error('seed: no 渝北区 delivery rider could be given the single father’s file');
+  const singleFather = file.memberId;
   const pkg = await must('POST', '/api/v1/aid/benefit-packages', { hardshipFileId: file.id, name: '单亲父亲常态化帮扶包', startsOn: daysAgo(40), endsOn: daysAhead(325), entitlements: SINGLE_FATHER_PACKAGE });
   // this month at the service points: the nursery place taken up, two shop items, a laundry, a counselling session
   for (const [itemKind, servicePoint] of [
@@ -81,19 +83,31 @@ export async function seedAidBenefits(call: Call, yubeiDistrictId: string, log: 
   const claim = (memberId: string, billTotalFen: number, insuranceFen: number, documents: string[]) =>
     onceKnown('POST', '/api/v1/aid/medical-claims', { planId: plan.id, memberId, billTotalFen, insuranceFen, selfPaidFen: billTotalFen - insuranceFen, documents });
 
-  // the ride-hailing driver's bill of 100,000 yuan: insurance 73,000; (27,000 − 1,000) × 50 % = 13,000 reimbursed and paid
-  const [driver] = await membersOf('gig-ride-hailing');
+  // The claimants are the district's own gig workers: the seed's ride-hailing drivers' and couriers' unions are
+  // city-wide, outside the plan's subtree, so 渝北区 has delivery riders (one of them the single father) instead.
+  const gigWorkers = [...(await membersOf('gig-ride-hailing')), ...(await membersOf('gig-courier')), ...riders].filter((m) => m.id !== singleFather);
+  const [driver, courier] = gigWorkers;
+  // a gig worker's bill of 100,000 yuan: insurance 73,000; (27,000 − 1,000) × 50 % = 13,000 reimbursed
+  const approved: string[] = [];
   if (driver) {
     const big = await claim(driver.id, 10_000_000, 7_300_000, ['invoice', 'insurance-settlement', 'discharge-summary']);
     await must('POST', `/api/v1/aid/medical-claims/${big.id}/approve`, {});
-    await must('POST', `/api/v1/aid/medical-claims/${big.id}/pay`, { bankReference: `ICBC${daysAgo(0).replace(/-/g, '')}MA01` });
+    approved.push(big.id);
   }
-  // a courier's small claim with complete documents: approved at once in the fast channel, then paid
-  const [courier] = await membersOf('gig-courier');
+  // another's small claim with complete documents: approved at once in the fast channel
   if (courier) {
     const small = await claim(courier.id, 600_000, 380_000, ['invoice', 'insurance-settlement']);
     if (small.status === 'submitted') await must('POST', `/api/v1/aid/medical-claims/${small.id}/approve`, {});
-    await must('POST', `/api/v1/aid/medical-claims/${small.id}/pay`, { bankReference: `ICBC${daysAgo(0).replace(/-/g, '')}MA02` });
+    approved.push(small.id);
+  }
+  // both paid the way the fund pays: a payment batch on the plan's budget, and the bank's result marking them paid
+  if (approved.length > 0) {
+    const batch = await must('POST', '/api/v1/aid/payment-batches', { budgetId: budget.id });
+    const instructions = await must('GET', `/api/v1/aid/payment-batches/${batch.id}/instructions?limit=500`);
+    const lines = instructions.items
+      .filter((i: { medicalClaimId: string | null }) => i.medicalClaimId !== null && approved.includes(i.medicalClaimId))
+      .map((i: { id: string }, n: number) => `${i.id},paid,ICBC${daysAgo(0).replace(/-/g, '')}MA${String(n + 1).padStart(2, '0')},`);
+    await must('POST', `/api/v1/aid/payment-batches/${batch.id}/results`, { content: `reference,status,bankReference,reason\n${lines.join('\n')}\n` });
   }
   // a regular worker joins (30 yuan) and has a claim waiting for the officer
   const [worker] = await membersOf('regular');
