@@ -23,7 +23,7 @@ describe('the console’s aid pages in a browser', () => {
 
   beforeAll(async () => {
     const url = await ownDatabase('console_aid');
-    ({ system, gw } = await startE2ESystem({ gateway: 3970, membership: 3971, aid: 3972, training: 3973, mediation: 3974 }, url));
+    ({ system, gw } = await startE2ESystem(url));
     adminToken = (await login(gw)).body.accessToken;
     const federation = await seedConsoleFederation(gw, adminToken);
     desk = await seedAidDesk(gw, adminToken, federation.yubeiUnionId);
@@ -70,6 +70,10 @@ describe('the console’s aid pages in a browser', () => {
     await page.waitForURL(/\/aid\/applications\/[0-9a-f-]{36}$/);
     const applicationId = page.url().split('/').pop()!;
     await stageIs(page, '已受理');
+    // The applicant by name, where the console used to show the first 8 characters of the member id.
+    const applicant = page.locator(`[data-member-id="${desk.memberId}"]`);
+    await applicant.filter({ hasText: desk.memberName }).waitFor();
+    expect(await applicant.textContent()).toBe(desk.memberName);
 
     await act(page, 'review', () => page.locator('#act-opinion').fill('材料齐全，同意入户调查'));
     await stageIs(page, '已初审');
@@ -155,6 +159,7 @@ describe('the console’s aid pages in a browser', () => {
     await page.goto('/aid/applications?stage=followed-up');
     await page.getByTestId('applications').locator('tbody tr.ant-table-row').first().waitFor();
     expect(await page.getByTestId('applications').locator('tbody tr.ant-table-row').count()).toBe(1);
+    await page.getByTestId('applications').locator(`tbody tr.ant-table-row [data-member-id="${desk.memberId}"]`).filter({ hasText: desk.memberName }).waitFor();
     await screenshot(page, 'aid-applications');
     await page.getByTestId('stage-tabs').getByText('已受理', { exact: true }).click();
     await page.getByTestId('applications').locator('.ant-empty-description').waitFor();
@@ -255,7 +260,7 @@ describe('the console’s aid pages in a browser', () => {
 
     const phone = await signedIn('yubei.officer', 'phone');
     await phone.getByTestId('menu-button').click();
-    await phone.getByTestId('main-menu').getByText('困难帮扶').click();
+    // The 困难帮扶 sub-menu is open from the start: its first entry is one tap away.
     await phone.getByTestId('main-menu').getByText('帮扶申请').click();
     await phone.getByTestId('applications').locator('tbody tr.ant-table-row').first().waitFor();
     await screenshot(phone, 'aid-applications-phone');

@@ -19,10 +19,7 @@ describe('the console: training and mediation in a browser', () => {
   let seed: ProgrammesSeed;
 
   beforeAll(async () => {
-    ({ system, gw } = await startE2ESystem(
-      { gateway: 3930, membership: 3931, aid: 3932, training: 3933, mediation: 3934 },
-      await ownDatabase('console_programmes'),
-    ));
+    ({ system, gw } = await startE2ESystem(await ownDatabase('console_programmes')));
     const token = (await login(gw)).body.accessToken;
     federation = await seedConsoleFederation(gw, token);
     seed = await seedProgrammes(gw, token, federation.yubeiUnionId);
@@ -52,9 +49,20 @@ describe('the console: training and mediation in a browser', () => {
     const row = page.getByTestId('sessions').locator('tbody tr.ant-table-row', { hasText: FULL_SESSION_TITLE });
     await row.getByText('已满员').waitFor();
     await screenshot(page, 'training-session-list');
+    // Members' names are asked of membership together: every member on the page in one request, not one each.
+    const nameRequests: string[] = [];
+    page.on('request', (request) => {
+      if (/\/api\/v1\/membership\/members\?.*\bids=/.test(request.url())) nameRequests.push(request.url());
+    });
     await row.click();
     await page.waitForURL(`**/training/sessions/${seed.fullSessionId}`);
     expect(await page.getByTestId('session-seats').textContent()).toContain('2/2');
+    const booked = page.getByTestId('bookings').locator('tbody tr.ant-table-row');
+    await booked.nth(1).waitFor();
+    await page.getByTestId('bookings').locator('[data-member-loading]').first().waitFor({ state: 'detached' });
+    expect(await booked.locator('[data-member-unknown]').count()).toBe(0);
+    expect(nameRequests).toHaveLength(1);
+    expect(new URL(nameRequests[0]).searchParams.getAll('ids').length).toBeGreaterThanOrEqual(2);
 
     await page.getByTestId('book').click();
     await page.locator('#book-memberId').click();
@@ -69,7 +77,8 @@ describe('the console: training and mediation in a browser', () => {
     const waiting = page.getByTestId('waiting-list').locator('tbody tr.ant-table-row');
     await waiting.first().getByText('#1').waitFor();
     expect(await waiting.count()).toBe(1);
-    expect(await waiting.first().textContent()).toContain(seed.waitingMemberName);
+    // the name comes from membership just after the row: wait for it rather than read the row at once
+    await waiting.first().getByText(seed.waitingMemberName, { exact: true }).waitFor();
     expect(await waiting.first().textContent()).toContain('候补中');
     expect(await page.getByTestId('session-seats').textContent()).toContain('2/2');
     await screenshot(page, 'training-waiting-list');
@@ -198,7 +207,7 @@ describe('the console: training and mediation in a browser', () => {
     const event = page.getByTestId('competitions').locator('.ant-card', { hasText: '低压电工' });
     await event.getByTestId('score-sheet').click();
     await pickOption(page, 'sheet-judge', seed.competition.judge);
-    await pickOption(page, 'sheet-entrant', seed.competition.entrants[0].slice(0, 8));
+    await pickOption(page, 'sheet-entrant', seed.competition.entrantNames[0]);
     await page.locator('#sheet-score-theory').fill('120');
     await page.locator('#sheet-score-practice').fill('80');
     await page
@@ -218,7 +227,7 @@ describe('the console: training and mediation in a browser', () => {
       .click();
     await page
       .getByTestId('judge-sheets')
-      .getByText(`${seed.competition.entrants[0].slice(0, 8)} 83.00`)
+      .getByText(`${seed.competition.entrantNames[0]} 83.00`)
       .waitFor();
     await page
       .locator('.ant-modal:visible')
@@ -226,7 +235,9 @@ describe('the console: training and mediation in a browser', () => {
       .click();
     const ranked = event.getByTestId('ranking').locator('tbody tr.ant-table-row');
     await ranked.first().getByText('83.00').waitFor();
-    expect(await ranked.first().textContent()).toContain(seed.competition.entrants[0].slice(0, 8));
+    // the entrant by name, where the console used to show the first 8 characters of the member id
+    await ranked.first().getByText(seed.competition.entrantNames[0], { exact: true }).waitFor();
+    expect(await ranked.first().textContent()).not.toContain(seed.competition.entrants[0].slice(0, 8));
 
     await page.goto('/training/childcare');
     const today = page.getByTestId('childcare-today').locator('tbody tr.ant-table-row', { hasText: seed.childcare.childName });

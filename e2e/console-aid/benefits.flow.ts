@@ -29,7 +29,7 @@ export function benefitAndMedicalFlows(context: AidProgrammesContext): void {
       // Set up: an end before the start comes back from the API on the end date's field, with what was typed kept.
       await page.getByTestId('new-package').click();
       await modal(page).waitFor();
-      await pickOption(page, 'package-file', seed.packageMemberId.slice(0, 8));
+      await pickOption(page, 'package-file', seed.packageMemberName);
       await page.locator('#package-name').fill('单亲父亲常态化帮扶包');
       await page.locator('#package-endsOn').fill(chinaDay(-1));
       await page.locator('#ent-0-quantity').fill('3');
@@ -107,7 +107,7 @@ export function benefitAndMedicalFlows(context: AidProgrammesContext): void {
       await page.getByTestId('plans').getByText(seed.planName).click();
       await page.waitForURL(`**/aid/medical-plans/${seed.planId}`);
       expect(await page.getByTestId('plan-rules').textContent()).toContain('每次起付线 ¥1,000.00，起付线以上的个人自付部分按 50% 报销');
-      await page.getByTestId('plan-member-list').getByText(seed.claimMemberId.slice(0, 8)).waitFor();
+      await page.getByTestId('plan-member-list').getByText(seed.claimMemberName, { exact: true }).waitFor();
       await screenshot(page, 'aid-medical-plan');
 
       // More paid by insurance than the bill: the API's error on the yuan field, the rest kept.

@@ -12,9 +12,11 @@ import { makeNationalId } from '../../infra/src/demo-people';
 export interface BenefitsSeed {
   fileId: string;
   packageMemberId: string;
+  packageMemberName: string;
   planId: string;
   planName: string;
   claimMemberId: string;
+  claimMemberName: string;
 }
 
 const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -49,8 +51,9 @@ export async function seedBenefits(gw: string, token: string, yubeiUnionId: stri
   )!;
   const year = Number(chinaToday().slice(0, 4));
 
-  const courier = await enrol('赵建军', 'm', '13800139101', 'gig-courier');
-  const worker = await enrol('孙丽', 'f', '13800139102', 'regular');
+  const names = { courier: '赵建军', worker: '孙丽' };
+  const courier = await enrol(names.courier, 'm', '13800139101', 'gig-courier');
+  const worker = await enrol(names.worker, 'f', '13800139102', 'regular');
   const visitedOn = new Date(Date.now() + 8 * 3600_000 - 20 * 86_400_000).toISOString().slice(0, 10);
   const opened = await untilAidKnows(
     'opening the hardship file',
@@ -97,5 +100,5 @@ export async function seedBenefits(gw: string, token: string, yubeiUnionId: stri
     () => call('POST', `/api/v1/aid/medical-plans/${plan.id}/members`, { memberId: worker.id }),
     (status) => status === 201 || status === 409,
   );
-  return { fileId: opened.body.id, packageMemberId: courier.id, planId: plan.id, planName, claimMemberId: worker.id };
+  return { fileId: opened.body.id, packageMemberId: courier.id, packageMemberName: names.courier, planId: plan.id, planName, claimMemberId: worker.id, claimMemberName: names.worker };
 }

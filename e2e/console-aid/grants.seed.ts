@@ -11,7 +11,7 @@ import { makeNationalId } from '../../infra/src/demo-people';
  * own with a hardship file carrying a revoked consent, a fund for grants, and organisations' proposals.
  */
 
-/** The sandbox's port, beside the suite's services (3980–3984): the aid service is pointed at it before the system starts. */
+/** The sandbox's port (fixed: the aid service is pointed at it when the suite registers its tests, before the system starts on free ports). */
 export const AGENCY_SANDBOX_PORT = 3985;
 const AGENCY_PATHS = {
   AID_AGENCY_PUBLIC_SECURITY_URL: 'public-security',

@@ -16,7 +16,8 @@ export interface ProgrammesSeed {
   caseIds: { calm: string; nearing: string; lapsed: string };
   /** Declined 渝北区 cases: one more than the board loads into a column at once. */
   declinedCases: number;
-  competition: { title: string; judge: string; entrants: string[] };
+  /** The entrants' member ids and, in the same order, their names (what the console shows of them). */
+  competition: { title: string; judge: string; entrants: string[]; entrantNames: string[] };
   childcare: { className: string; childName: string };
 }
 
@@ -166,7 +167,7 @@ export async function seedProgrammes(gw: string, token: string, yubeiUnionId: st
     verificationCode: certificate.verificationCode,
     caseIds: { calm: calm.id, nearing: nearing.id, lapsed: lapsed.id },
     declinedCases: BOARD_COLUMN_PAGE + 1,
-    competition: { title: competition.title, judge: '李志刚（高级技师）', entrants: members.slice(0, 2).map((m) => m.id) },
+    competition: { title: competition.title, judge: '李志刚（高级技师）', entrants: members.slice(0, 2).map((m) => m.id), entrantNames: members.slice(0, 2).map((m) => m.name) },
     childcare: { className: klass.name, childName: '王*明' },
   };
 }

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n';
 import { BudgetSelect, DateInput, onYuanFields, todayInChina, toFen, yuan, type Application, type StageAction } from './aid-kit';
 import { STAGE_COLOURS } from './ApplicationsPage';
 import { AgencyChecksPanel } from './agency/AgencyChecksPanel';
+import { MemberName } from '../../components/MemberName';
 
 type Values = Record<string, any>;
 const MAIN_PATH = ['submitted', 'reviewed', 'investigated', 'in-public-notice', 'notice-completed', 'decided', 'approved', 'disbursed', 'followed-up'] as const;
@@ -241,7 +242,7 @@ export function ApplicationPage() {
         {app.memberLeft && <Alert type="warning" showIcon message={t.aidMemberLeft} style={{ marginBottom: 12 }} />}
         {app.stage === 'approved' && <Alert type="info" showIcon message={<Link to="/aid/payment-batches">{t.aidGoDisburse}</Link>} style={{ marginBottom: 12 }} />}
         <Descriptions size="small" bordered column={{ xs: 1, sm: 2, lg: 3 }}>
-          <Descriptions.Item label={t.memberId}>{app.memberId.slice(0, 8)}</Descriptions.Item>
+          <Descriptions.Item label={t.memberId}><MemberName id={app.memberId} /></Descriptions.Item>
           <Descriptions.Item label={t.orgUnit}>{unitName(app.orgUnitId)}</Descriptions.Item>
           <Descriptions.Item label={t.aidHardshipFileField}>{app.hardshipFileId ? <Link to={`/aid/hardship-files/${app.hardshipFileId}`}>{app.hardshipFileId.slice(0, 8)}</Link> : '—'}</Descriptions.Item>
           <Descriptions.Item label={t.aidRequested}>{yuan(app.requestedAmountFen)}</Descriptions.Item>

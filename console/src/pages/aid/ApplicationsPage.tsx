@@ -4,6 +4,7 @@ import { Button, Card, Tabs, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { api } from '../../api/client';
 import { CursorTable } from '../../components/CursorTable';
+import { MemberName } from '../../components/MemberName';
 import { useUnitName } from '../../components/UnitSelect';
 import { chinaDateTime } from '../../format';
 import { useI18n } from '../../i18n';
@@ -56,6 +57,7 @@ export function ApplicationsPage() {
         columns={[
           { title: t.aidSubmittedAt, dataIndex: 'submittedAt', render: chinaDateTime, width: 150 },
           { title: t.orgUnit, dataIndex: 'orgUnitId', render: (v: string) => unitName(v) },
+          { title: t.memberId, dataIndex: 'memberId', render: (v: string) => <MemberName id={v} /> },
           { title: t.aidKind, dataIndex: 'kind', render: (v: string, a) => <>{label(v, 'aidKind')}{a.fastTrack && <Tag color="red" style={{ marginLeft: 4 }}>{t.aidFastTrack}</Tag>}</> },
           { title: t.aidRequested, dataIndex: 'requestedAmountFen', align: 'right', render: (v: number) => yuan(v) },
           { title: t.aidApproved, dataIndex: 'approvedAmountFen', align: 'right', render: (v: number | null) => yuan(v) },

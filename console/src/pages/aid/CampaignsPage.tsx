@@ -11,6 +11,7 @@ import { chinaDateTime } from '../../format';
 import { useI18n } from '../../i18n';
 import { BudgetSelect, DateInput, GRADES, onYuanFields, todayInChina, toFen, yuan } from './aid-kit';
 import { NominationUpload } from './campaigns/NominationUpload';
+import { MemberName } from '../../components/MemberName';
 
 type Campaign = Schemas['aid.CampaignView'];
 type Summary = Schemas['aid.CrossCheckSummary'];
@@ -303,7 +304,7 @@ export function CampaignPage() {
                 empty={t.aidNoVerdicts}
                 testId="verdicts"
                 columns={[
-                  { title: t.memberId, dataIndex: 'memberId', render: (v: string) => v.slice(0, 8) },
+                  { title: t.memberId, dataIndex: 'memberId', render: (v: string) => <MemberName id={v} /> },
                   { title: t.aidOutcome, dataIndex: 'outcome', render: (v: Outcome) => <Tag color={OUTCOME_COLOURS[v]}>{label(v, 'verdict')}</Tag> },
                   { title: t.aidChannels, dataIndex: 'channels', render: (v: string[], r) => <>{v.map((c) => label(c, 'channel')).join('、')}{r.duplicate && <Tag style={{ marginLeft: 4 }}>{t.aidDuplicate}</Tag>}</> },
                   { title: t.reason, dataIndex: 'reason' },

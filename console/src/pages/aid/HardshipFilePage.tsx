@@ -9,6 +9,7 @@ import { chinaDateTime, chinaDay } from '../../format';
 import { useI18n } from '../../i18n';
 import { DateInput, GRADES, todayInChina, yuan } from './aid-kit';
 import { AgencyChecksPanel } from './agency/AgencyChecksPanel';
+import { MemberName } from '../../components/MemberName';
 
 type HardshipFile = Schemas['aid.HardshipFileView'];
 type Visit = Schemas['aid.VisitView'];
@@ -79,7 +80,7 @@ export function HardshipFilePage() {
         }
       >
         <Descriptions size="small" bordered column={{ xs: 1, sm: 2, lg: 3 }}>
-          <Descriptions.Item label={t.memberId}>{file.memberId.slice(0, 8)}</Descriptions.Item>
+          <Descriptions.Item label={t.memberId}><MemberName id={file.memberId} /></Descriptions.Item>
           <Descriptions.Item label={t.cause}>{label(file.cause)}</Descriptions.Item>
           <Descriptions.Item label={t.aidGrade}>{file.grade ? label(file.grade, 'grade') : t.aidUngraded}</Descriptions.Item>
           <Descriptions.Item label={t.openedAt}>

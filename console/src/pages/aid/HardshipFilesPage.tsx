@@ -8,6 +8,7 @@ import { useUnitName } from '../../components/UnitSelect';
 import { chinaDateTime, chinaDay } from '../../format';
 import { useI18n } from '../../i18n';
 import { GRADES } from './aid-kit';
+import { MemberName } from '../../components/MemberName';
 
 type HardshipFile = Schemas['aid.HardshipFileView'];
 type Query = paths['/api/v1/aid/hardship-files']['get']['parameters']['query'];
@@ -69,7 +70,7 @@ export function HardshipFilesPage() {
         testId="hardship-files"
         onRow={(f) => ({ onClick: () => navigate(`/aid/hardship-files/${f.id}`), style: { cursor: 'pointer' } })}
         columns={[
-          { title: t.memberId, dataIndex: 'memberId', render: (v: string) => v.slice(0, 8) },
+          { title: t.memberId, dataIndex: 'memberId', render: (v: string) => <MemberName id={v} /> },
           { title: t.orgUnit, dataIndex: 'orgUnitId', render: (v: string) => unitName(v) },
           { title: t.cause, dataIndex: 'cause', render: (v: string) => label(v) },
           { title: t.aidGrade, dataIndex: 'grade', render: (v: string | null) => (v ? <Tag color={v === 'deep' ? 'red' : v === 'relative' ? 'orange' : 'purple'}>{label(v, 'grade')}</Tag> : t.aidUngraded) },

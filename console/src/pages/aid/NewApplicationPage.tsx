@@ -3,6 +3,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, problemOf, type Schemas } from '../../api/client';
+import { useMemberNames } from '../../components/memberNames';
 import { useUnitName } from '../../components/UnitSelect';
 import { useDraft } from '../../drafts';
 import { useI18n } from '../../i18n';
@@ -30,6 +31,7 @@ export function NewApplicationPage() {
   const [form] = Form.useForm<NewApplication>();
   const draft = useDraft('aid-application', form);
   const [files, setFiles] = useState<HardshipFile[]>([]);
+  const memberName = useMemberNames(files.map((f) => f.memberId));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const kind = Form.useWatch('kind', form);
@@ -73,7 +75,7 @@ export function NewApplicationPage() {
                 allowClear
                 showSearch
                 optionFilterProp="label"
-                options={files.map((f) => ({ value: f.id, label: `${unitName(f.orgUnitId)} · ${label(f.cause)} · ${f.grade ? label(f.grade, 'grade') : t.aidUngraded} · ${f.memberId.slice(0, 8)}` }))}
+                options={files.map((f) => ({ value: f.id, label: `${unitName(f.orgUnitId)} · ${label(f.cause)} · ${f.grade ? label(f.grade, 'grade') : t.aidUngraded} · ${memberName(f.memberId)}` }))}
               />
             </Form.Item>
           </Col>

@@ -8,6 +8,7 @@ import { CursorTable } from '../../components/CursorTable';
 import { chinaDateTime } from '../../format';
 import { useI18n } from '../../i18n';
 import { BudgetSelect, saveBlob, useBudgets, yuan } from './aid-kit';
+import { MemberName } from '../../components/MemberName';
 
 type Batch = Schemas['aid.PaymentBatchView'];
 type Instruction = Schemas['aid.PaymentInstructionView'];
@@ -218,7 +219,7 @@ export function PaymentBatchPage() {
           testId="instructions"
           columns={[
             { title: 'reference', dataIndex: 'id', render: (v: string) => <code>{v.slice(0, 8)}</code> },
-            { title: t.memberId, dataIndex: 'memberId', render: (v: string) => v.slice(0, 8) },
+            { title: t.memberId, dataIndex: 'memberId', render: (v: string) => <MemberName id={v} /> },
             { title: t.aidAmount, dataIndex: 'amountFen', align: 'right', render: yuan },
             { title: t.aidInstructionStatus, dataIndex: 'status', render: (v: string) => <Tag color={v === 'paid' ? 'green' : v === 'failed' ? 'red' : 'blue'}>{label(v, 'instruction')}</Tag> },
             { title: t.aidBankReference, dataIndex: 'bankReference' },

@@ -29,6 +29,7 @@ import { useI18n } from '../../i18n';
 import { FormModal, useAction, yuan } from '../training/shared';
 import { ClockTag } from './ClockTag';
 import { CLOCK_COLOUR, clockStage, clockUsed } from './clock';
+import { MemberName } from '../../components/MemberName';
 
 type Case = Schemas['mediation.CaseView'];
 type Obligation = Schemas['mediation.TrackedObligationView'];
@@ -149,7 +150,7 @@ export function CasePage() {
             {item.workers.map((w, i) => (
               <Tag key={i}>
                 {w.memberId ? (
-                  <Link to={`/membership/members/${w.memberId}`}>{w.maskedName ?? w.memberId.slice(0, 8)}</Link>
+                  <Link to={`/membership/members/${w.memberId}`}>{w.maskedName ?? <MemberName id={w.memberId} />}</Link>
                 ) : (
                   `${w.maskedName ?? ''} ${w.maskedContact ?? ''}`
                 )}

@@ -3,10 +3,13 @@ import { Alert, App, Button, Card, Empty, Form, Input, InputNumber, Modal, Selec
 import { EditOutlined, MinusCircleOutlined, PlusOutlined, TrophyOutlined } from '@ant-design/icons';
 import { UnitSelect } from '../../components/UnitSelect';
 import { allPages, api, problemOf, type Schemas } from '../../api/client';
+import { showProblemOnForm } from '../../problems';
 import { CursorTable } from '../../components/CursorTable';
+import { MemberName } from '../../components/MemberName';
+import { useMemberNames } from '../../components/memberNames';
 import { useI18n } from '../../i18n';
 import { FormModal, MemberSelect } from './shared';
-import { previewTotal, sheetFieldPath } from './scoreSheet';
+import { previewTotal } from './scoreSheet';
 
 type Competition = Schemas['training.CompetitionView'];
 type CompetitionEvent = Schemas['training.CompetitionEventView'];
@@ -248,7 +251,7 @@ function EventRanking({ event, onAction }: { event: CompetitionEvent; onAction: 
             width: 70,
             render: (v: number) => <Tag color={v === 1 ? 'gold' : v === 2 ? 'default' : v === 3 ? 'orange' : undefined}>{v}</Tag>,
           },
-          { title: t.memberId, dataIndex: 'memberId', render: (v: string) => v.slice(0, 8) },
+          { title: t.memberId, dataIndex: 'memberId', render: (v: string) => <MemberName id={v} /> },
           { title: t.trTotal, dataIndex: 'total', render: (v: number) => v.toFixed(2) },
           { title: t.trSheets, dataIndex: 'sheets' },
         ]}
@@ -260,6 +263,7 @@ function EventRanking({ event, onAction }: { event: CompetitionEvent; onAction: 
 function AwardModal({ event, onClose, onDone }: { event: CompetitionEvent | null; onClose: () => void; onDone: () => void }) {
   const { t, label } = useI18n();
   const [ranking, setRanking] = useState<Schemas['training.RankingEntryView'][]>([]);
+  const memberName = useMemberNames(ranking.map((r) => r.memberId));
   useEffect(() => {
     if (event)
       void api
@@ -280,7 +284,7 @@ function AwardModal({ event, onClose, onDone }: { event: CompetitionEvent | null
             <Select
               options={ranking.map((r) => ({
                 value: r.entrantId,
-                label: `#${r.rank} · ${r.memberId.slice(0, 8)} · ${r.total.toFixed(2)}`,
+                label: `#${r.rank} · ${memberName(r.memberId)} · ${r.total.toFixed(2)}`,
               }))}
             />
           </Form.Item>
@@ -320,6 +324,7 @@ function ScoreSheetModal({ event, onClose, onSaved }: { event: CompetitionEvent 
   const [form] = Form.useForm<SheetForm>();
   const [judges, setJudges] = useState<Schemas['training.JudgeView'][]>([]);
   const [entrants, setEntrants] = useState<Schemas['training.EntrantView'][]>([]);
+  const memberName = useMemberNames(entrants.map((e) => e.memberId));
   const [sheets, setSheets] = useState<Schemas['training.ScoreSheetView'][]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -377,18 +382,7 @@ function ScoreSheetModal({ event, onClose, onSaved }: { event: CompetitionEvent 
       onSaved();
       return;
     }
-    const answer = problemOf(error, response.status);
-    const onFields = (answer.errors ?? []).flatMap((e) => {
-      const name = sheetFieldPath(e.field);
-      return name ? [{ name, errors: [e.message] }] : [];
-    });
-    form.setFields(onFields);
-    const rest = (answer.errors ?? []).filter((e) => !sheetFieldPath(e.field));
-    setProblem(
-      onFields.length > 0 && rest.length === 0
-        ? null
-        : [answer.detail ?? answer.title, ...rest.map((e) => e.message)].filter(Boolean).join('；'),
-    );
+    setProblem(showProblemOnForm(form, problemOf(error, response.status)));
   };
   const total = previewTotal(
     criteria,
@@ -427,7 +421,7 @@ function ScoreSheetModal({ event, onClose, onSaved }: { event: CompetitionEvent 
                 const done = sheetOf(e.id);
                 return {
                   value: e.id,
-                  label: `${e.memberId.slice(0, 8)}${done ? ` · ${t.trScored} ${done.total.toFixed(2)}` : ''}`,
+                  label: `${memberName(e.memberId)}${done ? ` · ${t.trScored} ${done.total.toFixed(2)}` : ''}`,
                   disabled: Boolean(done),
                 };
               })}
@@ -454,10 +448,10 @@ function ScoreSheetModal({ event, onClose, onSaved }: { event: CompetitionEvent 
           {sheets.length === 0
             ? t.trNoSheetsYet
             : sheets
-                .map(
-                  (s) =>
-                    `${entrants.find((e) => e.id === s.entrantId)?.memberId.slice(0, 8) ?? s.entrantId.slice(0, 8)} ${s.total.toFixed(2)}`,
-                )
+                .map((s) => {
+                  const member = entrants.find((e) => e.id === s.entrantId)?.memberId;
+                  return `${member ? memberName(member) : s.entrantId.slice(0, 8)} ${s.total.toFixed(2)}`;
+                })
                 .join('；')}
         </div>
       )}

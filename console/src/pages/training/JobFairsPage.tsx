@@ -7,6 +7,7 @@ import { CursorTable } from '../../components/CursorTable';
 import { chinaDateTime, chinaDay } from '../../format';
 import { useI18n } from '../../i18n';
 import { FormModal, MemberSelect, useAction } from './shared';
+import { MemberName } from '../../components/MemberName';
 
 type Fair = Schemas['training.JobFairView'];
 type Offer = Schemas['training.OfferView'];
@@ -108,7 +109,7 @@ export function JobFairsPage() {
                 empty={t.trNoOffers}
                 testId="job-offers"
                 columns={[
-                  { title: t.memberId, dataIndex: 'memberId', render: (v: string) => v.slice(0, 8) },
+                  { title: t.memberId, dataIndex: 'memberId', render: (v: string) => <MemberName id={v} /> },
                   { title: t.employerName, dataIndex: 'employerName' },
                   { title: t.trJobPosition, dataIndex: 'position' },
                   {

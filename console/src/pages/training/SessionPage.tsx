@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { Badge, Button, Card, Descriptions, Empty, Form, Popconfirm, Progress, Result, Space, Spin, Switch, Table, Tabs, Tag } from 'antd';
 import { QrcodeOutlined } from '@ant-design/icons';
 import { allPages, api, type Schemas } from '../../api/client';
+import { MemberName } from '../../components/MemberName';
 import { useUnitName } from '../../components/UnitSelect';
 import { chinaDateTime } from '../../format';
 import { useI18n } from '../../i18n';
@@ -32,7 +33,6 @@ export function SessionPage() {
   const [places, setPlaces] = useState<Booking[]>([]);
   const [waiting, setWaiting] = useState<Booking[]>([]);
   const [attendance, setAttendance] = useState<Attendance[]>([]);
-  const [names, setNames] = useState<Record<string, string>>({});
   const [modal, setModal] = useState<'book' | 'mark' | null>(null);
   const path = { params: { path: { id } } };
 
@@ -62,17 +62,6 @@ export function SessionPage() {
     setPlaces(all.filter((b) => b.status !== 'waiting'));
     setWaiting([...queue].sort((a, b) => (a.waitingPosition ?? 0) - (b.waitingPosition ?? 0)));
     setAttendance(present);
-    // Members' names where the officer may read them (membership role); otherwise their id.
-    const ids = [...new Set([...all, ...present].map((b) => b.memberId))];
-    const found = await Promise.all(
-      ids
-        .slice(0, 100)
-        .map(
-          async (memberId) =>
-            [memberId, (await api.GET('/api/v1/membership/members/{id}', { params: { path: { id: memberId } } })).data?.name] as const,
-        ),
-    );
-    setNames(Object.fromEntries(found.filter((f): f is readonly [string, string] => Boolean(f[1]))));
   }, [id]);
   useEffect(() => {
     void load();
@@ -80,7 +69,7 @@ export function SessionPage() {
 
   if (status === null) return <Spin />;
   if (!session) return <Result status="404" title="404" subTitle={t.notFound} data-testid="not-found" />;
-  const who = (memberId: string) => <Link to={`/membership/members/${memberId}`}>{names[memberId] ?? memberId.slice(0, 8)}</Link>;
+  const who = (memberId: string) => <Link to={`/membership/members/${memberId}`}><MemberName id={memberId} /></Link>;
   const open = session.status === 'scheduled';
 
   const placeColumns = [

@@ -16,11 +16,3 @@ export function previewTotal(criteria: readonly SheetCriterion[], scores: readon
   const total = criteria.reduce((sum, c, i) => sum + ((scores[i]! - c.minScore) / (c.maxScore - c.minScore)) * c.weight, 0);
   return Math.round(total * 100) / 100;
 }
-
-/** Where an API field error of a sheet belongs in the dialog's form: `scores[2].score` → ['scores', 2, 'score']. */
-export function sheetFieldPath(field: string): ['scores', number, 'score'] | ['judgeId'] | ['entrantId'] | null {
-  const score = /^scores\[(\d+)\]\.(score|criterion)$/.exec(field);
-  if (score) return ['scores', Number(score[1]), 'score'];
-  if (field === 'judgeId') return ['judgeId'];
-  return field === 'entrantId' ? ['entrantId'] : null;
-}

@@ -10,6 +10,7 @@ import { useUnitName } from '../../../components/UnitSelect';
 import { chinaDateTime } from '../../../format';
 import { useI18n } from '../../../i18n';
 import { PACKAGE_STATUS_COLOURS, type BenefitPackage, type Entitlement } from './benefits-kit';
+import { MemberName } from '../../../components/MemberName';
 
 type Code = Schemas['aid.CodeView'];
 type Redemption = Schemas['aid.RedemptionItemView'];
@@ -63,7 +64,7 @@ export function BenefitPackagePage() {
           <Descriptions.Item label={t.benFile}>
             <Link to={`/aid/hardship-files/${pkg.hardshipFileId}`}>{pkg.hardshipFileId.slice(0, 8)}</Link>
           </Descriptions.Item>
-          <Descriptions.Item label={t.benMember}>{pkg.memberId.slice(0, 8)}</Descriptions.Item>
+          <Descriptions.Item label={t.benMember}><MemberName id={pkg.memberId} /></Descriptions.Item>
           <Descriptions.Item label={t.benPeriodOfPackage}>
             {pkg.startsOn} ~ {pkg.endsOn}
           </Descriptions.Item>

@@ -4,11 +4,14 @@ import { Alert, AutoComplete, Button, Card, Col, Form, Input, InputNumber, Modal
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, problemOf, type Schemas } from '../../../api/client';
 import { CursorTable } from '../../../components/CursorTable';
+import { MemberName } from '../../../components/MemberName';
+import { useMemberNames } from '../../../components/memberNames';
 import { useUnitName } from '../../../components/UnitSelect';
 import { chinaDateTime } from '../../../format';
 import { useI18n } from '../../../i18n';
+import { showProblemOnForm } from '../../../problems';
 import { DateInput, todayInChina } from '../aid-kit';
-import { ITEM_KINDS, PACKAGE_STATUS_COLOURS, PERIODS, showPackageProblem, type BenefitPackage } from './benefits-kit';
+import { ITEM_KINDS, PACKAGE_STATUS_COLOURS, PERIODS, type BenefitPackage } from './benefits-kit';
 
 type HardshipFile = Schemas['aid.HardshipFileView'];
 type NewPackage = Schemas['aid.GrantPackageRequest'];
@@ -43,7 +46,7 @@ export function BenefitPackagesPage() {
         columns={[
           { title: t.benName, dataIndex: 'name' },
           { title: t.orgUnit, dataIndex: 'orgUnitId', render: (v: string) => unitName(v) },
-          { title: t.benMember, dataIndex: 'memberId', render: (v: string) => v.slice(0, 8) },
+          { title: t.benMember, dataIndex: 'memberId', render: (v: string) => <MemberName id={v} /> },
           { title: t.benPeriodOfPackage, render: (_: unknown, p) => `${p.startsOn} ~ ${p.endsOn}`, width: 190 },
           {
             title: t.benStatus,
@@ -95,6 +98,7 @@ function NewPackageModal(props: { open: boolean; fileId?: string; onClose: () =>
   const unitName = useUnitName();
   const [form] = Form.useForm<NewPackage>();
   const [files, setFiles] = useState<HardshipFile[]>([]);
+  const memberName = useMemberNames(files.map((f) => f.memberId));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const servicePoints = useKnownServicePoints();
@@ -114,7 +118,7 @@ function NewPackageModal(props: { open: boolean; fileId?: string; onClose: () =>
     const { data, error: problem, response } = await api.POST('/api/v1/aid/benefit-packages', { body });
     setBusy(false);
     if (response.status === 401) return;
-    if (!data) return setError(showPackageProblem(form, problemOf(problem, response.status)));
+    if (!data) return setError(showProblemOnForm(form, problemOf(problem, response.status)));
     form.resetFields();
     props.onCreated(data.id);
   };
@@ -145,7 +149,7 @@ function NewPackageModal(props: { open: boolean; fileId?: string; onClose: () =>
             optionFilterProp="label"
             options={files.map((f) => ({
               value: f.id,
-              label: `${unitName(f.orgUnitId)} · ${label(f.cause)} · ${f.grade ? label(f.grade, 'grade') : t.aidUngraded} · ${f.memberId.slice(0, 8)}`,
+              label: `${unitName(f.orgUnitId)} · ${label(f.cause)} · ${f.grade ? label(f.grade, 'grade') : t.aidUngraded} · ${memberName(f.memberId)}`,
             }))}
           />
         </Form.Item>

@@ -1,6 +1,4 @@
-import type { FormInstance } from 'antd';
-import type { Problem, Schemas } from '../../../api/client';
-import { showProblemOnForm } from '../../../problems';
+import type { Schemas } from '../../../api/client';
 
 export type BenefitPackage = Schemas['aid.PackageView'];
 export type Entitlement = Schemas['aid.EntitlementView'];
@@ -17,24 +15,6 @@ export const PACKAGE_STATUS_COLOURS: Record<PackageStatus, string> = {
   expired: 'default',
   'file-closed': 'default',
 };
-
-/**
- * The API names an entitlement's field `entitlements[1].servicePoint` (and a duplicate line as
- * `entitlements[1]`): put those on the line's own field in the form, the rest as usual (top-level
- * fields, or one line above the form). Returns that line, or null when every error found its field.
- */
-export function showPackageProblem(form: FormInstance, problem: Problem): string | null {
-  const nested: { name: (string | number)[]; message: string }[] = [];
-  const rest = (problem.errors ?? []).filter((e) => {
-    const m = /^entitlements\[(\d+)\](?:\.(\w+))?$/.exec(e.field);
-    if (!m) return true;
-    nested.push({ name: ['entitlements', Number(m[1]), m[2] ?? 'servicePoint'], message: e.message });
-    return false;
-  });
-  form.setFields(nested.map((n) => ({ name: n.name, errors: [n.message] })));
-  if (nested.length > 0 && rest.length === 0) return null;
-  return showProblemOnForm(form, { ...problem, errors: rest });
-}
 
 /** Where this counter stands (remembered in this browser, so a service point's officer picks it once). */
 const SERVICE_POINT_KEY = 'gonghui.benefit-counter.service-point';

@@ -18,6 +18,7 @@ import {
   type ClaimStatus,
   type Plan,
 } from './medical-kit';
+import { MemberName } from '../../../components/MemberName';
 
 function ClaimStatusTags({ claim }: { claim: Claim }) {
   const { t, label } = useI18n();
@@ -70,7 +71,7 @@ export function MedicalClaimsPage() {
         columns={[
           { title: t.medSubmittedOn, dataIndex: 'submittedOn', width: 110 },
           { title: t.medFromPlan, dataIndex: 'planId', render: planName },
-          { title: t.medMemberId, dataIndex: 'memberId', render: (v: string) => v.slice(0, 8) },
+          { title: t.medMemberId, dataIndex: 'memberId', render: (v: string) => <MemberName id={v} /> },
           { title: t.medBill, dataIndex: 'billTotalFen', align: 'right', render: yuan },
           { title: t.medSelfPaid, dataIndex: 'selfPaidFen', align: 'right', render: yuan },
           { title: t.medReimbursement, dataIndex: 'reimbursementFen', align: 'right', render: yuan },
@@ -134,7 +135,7 @@ export function MedicalClaimPage() {
         size="small"
         title={
           <span data-testid="claim-title">
-            {t.medClaim} · {claim.memberId.slice(0, 8)}{' '}
+            {t.medClaim} · <MemberName id={claim.memberId} />{' '}
             <span data-testid="claim-status">
               <ClaimStatusTags claim={claim} />
             </span>
@@ -206,7 +207,7 @@ export function MedicalClaimPage() {
           <Descriptions.Item label={t.medFromPlan}>
             {plan ? <Link to={`/aid/medical-plans/${plan.id}`}>{plan.name}</Link> : claim.planId.slice(0, 8)}
           </Descriptions.Item>
-          <Descriptions.Item label={t.medMemberId}>{claim.memberId.slice(0, 8)}</Descriptions.Item>
+          <Descriptions.Item label={t.medMemberId}><MemberName id={claim.memberId} /></Descriptions.Item>
           <Descriptions.Item label={t.medSubmittedOn}>
             {claim.submittedOn} · {claim.submittedBy}
           </Descriptions.Item>

@@ -10,6 +10,7 @@ import { chinaDateTime } from '../../../format';
 import { useI18n } from '../../../i18n';
 import { BudgetSelect, onYuanFields, todayInChina, toFen, yuan } from '../aid-kit';
 import { NewClaimModal, PlanRules, type Plan, type PlanMember } from './medical-kit';
+import { MemberName } from '../../../components/MemberName';
 
 interface NewPlan {
   name: string;
@@ -227,7 +228,7 @@ export function MedicalPlanPage() {
           empty={t.medNoMembers}
           testId="plan-member-list"
           columns={[
-            { title: t.medMemberId, dataIndex: 'memberId', render: (v: string) => v.slice(0, 8) },
+            { title: t.medMemberId, dataIndex: 'memberId', render: (v: string) => <MemberName id={v} /> },
             {
               title: t.medJoinedVia,
               dataIndex: 'joinedVia',
