@@ -216,11 +216,7 @@ function ScoreSheetDialog(props: { open: boolean; call: GrantCall; proposalId: s
       form.resetFields();
       return props.onDone();
     }
-    const p = problemOf(problem, response.status);
-    const keys = new Set(props.call.criteria.map((c) => c.key));
-    const onCriteria = (p.errors ?? []).filter((e) => keys.has(e.field.replace(/^scores\./, '')));
-    form.setFields(onCriteria.map((e) => ({ name: ['scores', e.field.replace(/^scores\./, '')], errors: [e.message] })));
-    setError(onCriteria.length === (p.errors ?? []).length && onCriteria.length > 0 ? null : showProblemOnForm(form, p));
+    setError(showProblemOnForm(form, problemOf(problem, response.status)));
   };
   return (
     <Modal title={t.grScoreSheet} open={props.open} onCancel={props.onClose} onOk={() => void submit()} confirmLoading={busy} data-testid="score-sheet-modal">
