@@ -2,7 +2,7 @@
 // It is NOT a real agency and holds no real data: every answer is made up from the resident ID
 // by the fixed rules below, so tests and the demo can predict it. See docs/aid.md (Agency checks).
 //
-//   node infra/agency-sandbox/server.mjs [--port 3090]     (AGENCY_SANDBOX_PORT; 0 = any free port)
+//   node infra/agency-sandbox/server.mjs [--port 3090]     (AGENCY_SANDBOX_PORT; 0 = any free port; AGENCY_SANDBOX_HOST, default 127.0.0.1)
 //
 // One process serves every agency under its own path; an agency's base URL is
 // http://127.0.0.1:<port>/<agency>, e.g. AID_AGENCY_CIVIL_AFFAIRS_URL=http://127.0.0.1:3090/civil-affairs
@@ -107,9 +107,11 @@ const server = createServer(async (req, res) => {
 
 const portArg = process.argv.indexOf('--port');
 const port = Number(portArg >= 0 ? process.argv[portArg + 1] : (process.env.AGENCY_SANDBOX_PORT ?? 3090));
-server.listen(port, '127.0.0.1', () => {
+// 127.0.0.1 unless told otherwise (AGENCY_SANDBOX_HOST=0.0.0.0 in a container, for the other containers).
+const host = process.env.AGENCY_SANDBOX_HOST ?? '127.0.0.1';
+server.listen(port, host, () => {
   const actual = server.address().port;
-  console.log(`agency sandbox (fake agencies, demo and tests only) listening on http://127.0.0.1:${actual}`);
+  console.log(`agency sandbox (fake agencies, demo and tests only) listening on http://${host}:${actual}`);
   if (process.send) process.send({ port: actual });
 });
 for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => server.close(() => process.exit(0)));

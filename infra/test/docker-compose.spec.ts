@@ -11,7 +11,7 @@ describe('docker-compose.yml', () => {
   const compose = parse(fs.readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
     services: Record<
       string,
-      { build?: unknown; image?: string; command?: string[]; environment?: Record<string, unknown>; depends_on?: Record<string, unknown>; healthcheck?: { test: string[] } }
+      { build?: unknown; image?: string; command?: string[]; profiles?: string[]; volumes?: string[]; environment?: Record<string, unknown>; depends_on?: Record<string, unknown>; healthcheck?: { test: string[] } }
     >;
   };
   const services = compose.services;
@@ -23,6 +23,18 @@ describe('docker-compose.yml', () => {
     expect(services.kafka.environment).toMatchObject({ KAFKA_PROCESS_ROLES: 'broker,controller', KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS: 0 });
     expect(services.provision.command?.join(' ')).toContain('infra/dist/cli.js provision');
     expect(services.provision.build).toEqual({ context: '.', args: { SERVICE: 'infra' } });
+  });
+
+  it('points aid at the agencies it is given, and starts the FAKE agencies only in the demo profile', () => {
+    const env = services.aid.environment ?? {};
+    const agencies = fs.readFileSync(path.join(root, 'services/aid/src/agency-checks/domain/consent.ts'), 'utf8').match(/AID_AGENCY_[A-Z_]+_URL/g) ?? [];
+    expect(agencies.length).toBeGreaterThanOrEqual(5);
+    for (const variable of agencies) expect(env[variable]).toBe(`\${${variable}:-}`); // unset: a check fails as "not configured"
+    expect(services['agency-sandbox'].profiles).toEqual(['demo']);
+    expect(services['agency-sandbox'].command).toEqual(['node', '/sandbox/server.mjs', '--port', '3090']);
+    expect(services['agency-sandbox'].volumes).toEqual(['./infra/agency-sandbox:/sandbox:ro']);
+    expect(fs.existsSync(path.join(root, 'infra/agency-sandbox/server.mjs'))).toBe(true);
+    for (const variable of agencies) expect(fs.readFileSync(path.join(root, '.env.example'), 'utf8')).toContain(`${variable}=http://agency-sandbox:3090/`);
   });
 
   it.each([...domain, 'gateway'])('%s is its own image, built from the repository with the variables it reads, ready by /health/ready', (name) => {
