@@ -55,16 +55,20 @@ export async function pickUnit(page: Page, selectId: string, name: string): Prom
 /** Pick an option of an Ant Design Select by its label. */
 export async function pickOption(page: Page, selectId: string, label: string): Promise<void> {
   // The select shows the chosen label once the pick took. On a loaded machine a click can land
-  // while the dropdown is still opening and choose nothing: open it and pick once more.
+  // while the dropdown is still sliding open (and hit what is behind it, closing it): wait for the
+  // dropdown to stand still, and if the pick still did not take, try again from a closed dropdown.
   const chosen = page.locator('.ant-select', { has: page.locator(`#${selectId}`) }).filter({ hasText: label });
+  const option = page.locator('.ant-select-dropdown:visible:not([class*="-slide-"]) .ant-select-item-option', { hasText: label }).first();
   for (let attempt = 1; ; attempt++) {
-    await page.locator(`#${selectId}`).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
     try {
+      await page.locator(`#${selectId}`).click();
+      await option.click({ timeout: 8000 });
       await chosen.waitFor({ timeout: 5000 });
       return;
     } catch (error) {
-      if (attempt === 2) throw error;
+      if (attempt === 3) throw error;
+      // Close a dropdown left open (a click on the select toggles it; Escape could close a dialog instead).
+      if ((await page.locator('.ant-select-dropdown:visible').count()) > 0) await page.locator(`#${selectId}`).click();
     }
   }
 }
