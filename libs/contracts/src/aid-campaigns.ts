@@ -97,3 +97,65 @@ export const AidCampaignPaidV1 = defineEvent<AidCampaignPaidV1>({
     closedAt: '2027-02-05T08:00:00.000Z',
   },
 });
+
+export interface InKindItemV1 {
+  name: string;
+  quantity: number;
+  unit: string;
+}
+
+export interface AidCampaignDistributionRecordedV1 {
+  campaignId: string;
+  kind: CampaignKind;
+  orgUnitId: string;
+  memberId: string;
+  items: InKindItemV1[];
+  deliveredOn: string;
+  recordedAt: string;
+}
+
+export const AidCampaignDistributionRecordedV1 = defineEvent<AidCampaignDistributionRecordedV1>({
+  type: 'cn.gonghui.aid.campaign.distribution-recorded.v1',
+  topic: 'gonghui.aid.campaign.v1',
+  producer: 'aid',
+  keyField: 'memberId',
+  summary: 'A member received a campaign’s in-kind goods (专项行动实物签收)',
+  description:
+    'An officer recorded on the in-kind distribution list (实物发放清单) that the member’s goods were handed over, to the member or to a proxy. ' +
+    'Published only for a delivery, once per member and campaign (a delivered line is final). Who received them for the member is never carried, nor why goods could not be delivered.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['campaignId', 'kind', 'orgUnitId', 'memberId', 'items', 'deliveredOn', 'recordedAt'],
+    properties: {
+      campaignId: p.uuid,
+      kind: { type: 'string', enum: CAMPAIGN_KINDS },
+      orgUnitId: { ...p.uuid, description: 'The campaign’s unit' },
+      memberId: p.uuid,
+      items: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name', 'quantity', 'unit'],
+          properties: { name: { type: 'string', minLength: 1 }, quantity: { type: 'integer', minimum: 1 }, unit: { type: 'string', minLength: 1 } },
+        },
+      },
+      deliveredOn: { type: 'string', format: 'date', description: 'The day of the handover, in China' },
+      recordedAt: p.timestamp,
+    },
+  },
+  example: {
+    campaignId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+    kind: 'spring-warmth',
+    orgUnitId: '3f0c2a4e-7a35-4d7b-9d6c-0c8f8e1d2a11',
+    memberId: '1e2d3c4b-5a69-4786-9a5b-4c3d2e1f0a9b',
+    items: [
+      { name: '米', quantity: 10, unit: '公斤' },
+      { name: '油', quantity: 5, unit: '升' },
+    ],
+    deliveredOn: '2027-01-22',
+    recordedAt: '2027-01-22T07:30:00.000Z',
+  },
+});

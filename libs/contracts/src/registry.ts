@@ -5,7 +5,7 @@ import { EnrolmentBatchCompletedV1, MemberDualRegisteredV1, MemberEnrolledV1, Me
 import { AidReferralRecordedV1, EmploymentReferralRecordedV1, HardshipFileClosedV1, HardshipFileGradedV1, HardshipFileOpenedV1 } from './aid';
 import { AidApplicationApprovedV1, AidApplicationDisbursedV1, AidApplicationRejectedV1, AidApplicationSubmittedV1, BudgetAllocatedV1 } from './aid-funds';
 import { GrantProjectAwardedV1, GrantProjectCompletedV1 } from './aid-grants';
-import { AidCampaignConfirmedV1, AidCampaignPaidV1 } from './aid-campaigns';
+import { AidCampaignConfirmedV1, AidCampaignDistributionRecordedV1, AidCampaignPaidV1 } from './aid-campaigns';
 import { BenefitPackageGrantedV1, BenefitRedeemedV1, MedicalClaimApprovedV1, MedicalClaimPaidV1, MedicalPlanJoinedV1 } from './aid-benefits';
 import { BookingCancelledV1, BookingSeatOfferedV1, HonourAwardedV1, SessionBookedV1, SkillLevelGrantedV1 } from './training';
 import { ChildcareChildEnrolledV1, ChildcareClassOpenedV1, JobOfferAcceptedV1, TrainingOrderStatusChangedV1 } from './training-programmes';
@@ -38,6 +38,7 @@ export const ALL_EVENTS: readonly EventContract<any>[] = [
   GrantProjectCompletedV1,
   AidCampaignConfirmedV1,
   AidCampaignPaidV1,
+  AidCampaignDistributionRecordedV1,
   BenefitPackageGrantedV1,
   BenefitRedeemedV1,
   MedicalPlanJoinedV1,

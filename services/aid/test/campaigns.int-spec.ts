@@ -161,7 +161,7 @@ describe('aid campaigns and the cross-check', () => {
     const reader = await TopicReader.open(AidCampaignConfirmedV1.topic);
     try {
       const confirmed = (await post(`${url}/confirm`, token).expect(200)).body;
-      expect(confirmed).toMatchObject({ round: 1, beneficiaries: 3, reservedFen: 3 * 33_875 });
+      expect(confirmed).toMatchObject({ round: 1, beneficiaries: 3, reservedFen: 3 * 33_875, distributionLines: 3 });
       expect((await get(`/api/v1/aid/budgets/${budgetId}`, token).expect(200)).body).toMatchObject({ reservedFen: 20_000 + 3 * 33_875, availableFen: 10_000_000 - 20_000 - 3 * 33_875 });
       // the individual application was approved into the campaign, the others got campaign applications
       expect((await get(`/api/v1/aid/applications/${applicationId}`, token).expect(200)).body).toMatchObject({ stage: 'approved', approvedAmountFen: 33_875, budgetId });
@@ -182,6 +182,10 @@ describe('aid campaigns and the cross-check', () => {
         const view = (await get(`/api/v1/aid/applications/${instructions.find((i) => i.memberId === paid)!.applicationId}`, token).expect(200)).body;
         expect(view).toMatchObject({ stage: 'disbursed', followUpDueOn: null, followUpOverdue: false });
       }
+      // the standard has rice too: the same three are on the in-kind list (still pending: that does not hold the close up)
+      const lines = (await get(`${url}/distribution`, token).expect(200)).body;
+      expect(lines.items.map((l: { memberId: string }) => l.memberId).sort()).toEqual([both, fileOnly, applicant].sort());
+      expect(lines.counts).toEqual({ total: 3, delivered: 0, undelivered: 0, pending: 3 });
       const closed = (await post(`${url}/close`, token).expect(200)).body;
       expect(closed).toMatchObject({ status: 'closed', rounds: 1, figures: { confirmed: 3, confirmedFen: 3 * 33_875, paid: 2, paidFen: 2 * 33_875, pending: 0, failed: 1 } });
       await post(`${url}/hardship-files`, token).expect(409);

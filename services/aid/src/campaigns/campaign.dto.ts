@@ -6,6 +6,7 @@ import { chinaTime, PageQuery } from '@gonghui/service-kit';
 import { MAX_FEN } from '../budgets/budget.dto';
 import { CROSS_CHECK_OUTCOMES, CrossCheckOutcome } from './domain/cross-check';
 import { ELIGIBILITY_FACTS } from './domain/eligibility';
+import { LINE_STATUSES, LineStatus, NOT_DELIVERED_REASONS, NotDeliveredReason, PROXY_RELATIONS, ProxyRelation } from './domain/distribution';
 import { Campaign, CampaignNomination } from './campaign.entity';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -308,6 +309,85 @@ export class CrossCheckQuery extends PageQuery {
 export class ConfirmationView {
   @ApiProperty({ example: 1 }) round!: number;
   @ApiProperty({ example: 15990, description: 'People confirmed in this round' }) beneficiaries!: number;
-  @ApiProperty({ example: 541661250, description: 'Money reserved on the budget, fen' }) reservedFen!: number;
-  @ApiProperty({ example: '8b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e', description: 'The payment batch (export it and import the bank’s result under payment-batches/)' }) paymentBatchId!: string;
+  @ApiProperty({ example: 541661250, description: 'Money reserved on the budget, fen (0 for an in-kind-only campaign)' }) reservedFen!: number;
+  @ApiProperty({ example: '8b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e', nullable: true, type: String, description: 'The payment batch (export it and import the bank’s result under payment-batches/); null for an in-kind-only campaign' }) paymentBatchId!: string | null;
+  @ApiProperty({ example: 15990, description: 'Lines added to the in-kind distribution list (实物发放清单) in this round; 0 for a cash-only campaign' }) distributionLines!: number;
+}
+
+export class DistributionQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: LINE_STATUSES, example: 'pending', description: '待发放 / 已签收 / 未送达' })
+  @IsOptional()
+  @IsIn(LINE_STATUSES as readonly string[] as string[], { message: `status 须为 ${LINE_STATUSES.join('、')} 之一 / status must be one of ${LINE_STATUSES.join(', ')}` })
+  status?: LineStatus;
+}
+
+export class DistributionCountsView {
+  @ApiProperty({ example: 120, description: 'Lines in your subtree' }) total!: number;
+  @ApiProperty({ example: 80, description: '已签收 delivered' }) delivered!: number;
+  @ApiProperty({ example: 3, description: '未送达 not delivered (with a reason)' }) undelivered!: number;
+  @ApiProperty({ example: 37, description: '待发放 nothing recorded yet' }) pending!: number;
+}
+
+export class DistributionLineView {
+  @ApiProperty({ example: '4c5d6e7f-8a9b-4c0d-9e1f-2a3b4c5d6e7f' }) id!: string;
+  @ApiProperty({ example: '1e2d3c4b-5a69-4786-9a5b-4c3d2e1f0a9b' }) memberId!: string;
+  @ApiProperty({ example: 1, description: 'The confirmation round that listed the person' }) round!: number;
+  @ApiProperty({ type: [InKindItemDto], example: [{ name: '米', quantity: 10, unit: '公斤' }] }) items!: InKindItemDto[];
+  @ApiProperty({ enum: LINE_STATUSES, example: 'delivered', description: '待发放 / 已签收 / 未送达' }) status!: LineStatus;
+  @ApiProperty({ example: '2027-01-22', nullable: true, type: String, description: 'Day of the handover (China)' }) deliveredOn!: string | null;
+  @ApiProperty({ enum: ['member', 'proxy'], example: 'proxy', nullable: true, type: String, description: '本人 / 代领' }) receivedBy!: 'member' | 'proxy' | null;
+  @ApiProperty({ example: '王芳', nullable: true, type: String, description: 'The proxy who received the goods (代领人)' }) proxyName!: string | null;
+  @ApiProperty({ enum: PROXY_RELATIONS, example: 'spouse', nullable: true, type: String, description: 'The proxy’s relation to the member' }) proxyRelation!: ProxyRelation | null;
+  @ApiProperty({ enum: NOT_DELIVERED_REASONS, example: null, nullable: true, type: String, description: 'Why the goods could not be delivered' }) reason!: NotDeliveredReason | null;
+  @ApiProperty({ example: '本人住院，由配偶代领', nullable: true, type: String }) note!: string | null;
+  @ApiProperty({ example: 'aid-yubei', nullable: true, type: String, description: 'The officer who recorded the handover (经办人)' }) recordedBy!: string | null;
+  @ApiProperty({ example: '2027-01-22T15:30:00.000+08:00', nullable: true, type: String }) recordedAt!: string | null;
+}
+
+export class DistributionPage {
+  @ApiProperty({ type: DistributionCountsView, example: { total: 120, delivered: 80, undelivered: 3, pending: 37 }, description: 'Counts over the whole list in your subtree (not just this page or filter)' })
+  counts!: DistributionCountsView;
+
+  @ApiProperty({ type: [DistributionLineView], example: [{ id: '4c5d6e7f-8a9b-4c0d-9e1f-2a3b4c5d6e7f', memberId: '1e2d3c4b-5a69-4786-9a5b-4c3d2e1f0a9b', round: 1, items: [{ name: '米', quantity: 10, unit: '公斤' }], status: 'pending', deliveredOn: null, receivedBy: null, proxyName: null, proxyRelation: null, reason: null, note: null, recordedBy: null, recordedAt: null }] })
+  items!: DistributionLineView[];
+
+  @ApiProperty({ example: null, nullable: true, type: String }) nextCursor!: string | null;
+}
+
+export class HandoverRequest {
+  @ApiProperty({ enum: ['delivered', 'not-delivered'], example: 'delivered', description: '已签收 / 未送达' })
+  @IsIn(['delivered', 'not-delivered'], { message: 'outcome 须为 delivered 或 not-delivered / outcome must be delivered or not-delivered' })
+  outcome!: 'delivered' | 'not-delivered';
+
+  @ApiPropertyOptional({ example: '2027-01-22', description: 'Delivered: the day of the handover in China (from the confirmation to today)' })
+  @IsOptional()
+  @Matches(DATE, { message: 'deliveredOn 须为 YYYY-MM-DD / deliveredOn must be YYYY-MM-DD' })
+  deliveredOn?: string;
+
+  @ApiPropertyOptional({ enum: ['member', 'proxy'], example: 'proxy', description: 'Delivered: 本人签收 or 代领' })
+  @IsOptional()
+  @IsIn(['member', 'proxy'], { message: 'receivedBy 须为 member 或 proxy / receivedBy must be member or proxy' })
+  receivedBy?: 'member' | 'proxy';
+
+  @ApiPropertyOptional({ example: '王芳', description: 'Received by a proxy: their name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  proxyName?: string;
+
+  @ApiPropertyOptional({ enum: PROXY_RELATIONS, example: 'spouse', description: 'Received by a proxy: their relation to the member' })
+  @IsOptional()
+  @IsIn(PROXY_RELATIONS as readonly string[] as string[], { message: `proxyRelation 须为 ${PROXY_RELATIONS.join('、')} 之一 / proxyRelation must be one of ${PROXY_RELATIONS.join(', ')}` })
+  proxyRelation?: ProxyRelation;
+
+  @ApiPropertyOptional({ enum: NOT_DELIVERED_REASONS, example: 'moved', description: 'Not delivered: 未找到本人 / 本人谢绝 / 已搬迁 / 已去世 / 其他 (with a note)' })
+  @IsOptional()
+  @IsIn(NOT_DELIVERED_REASONS as readonly string[] as string[], { message: `reason 须为 ${NOT_DELIVERED_REASONS.join('、')} 之一 / reason must be one of ${NOT_DELIVERED_REASONS.join(', ')}` })
+  reason?: NotDeliveredReason;
+
+  @ApiPropertyOptional({ example: '本人住院，由配偶代领', description: 'A note (required when the reason is other)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
 }

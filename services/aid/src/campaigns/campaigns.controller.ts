@@ -182,12 +182,13 @@ export class CampaignsController {
   @HttpCode(200)
   @Authorize('aid-officer')
   @ApiOperation({
-    summary: 'Confirm the payable people as one round: approved applications, one reservation on the budget, one payment batch',
-    description: 'Export and settle the batch under payment-batches/. Publishes cn.gonghui.aid.campaign.confirmed.v1.',
+    summary: 'Confirm the payable people as one round: approved applications, one reservation on the budget, one payment batch; the in-kind distribution list for items',
+    description:
+      'Export and settle the batch under payment-batches/. A standard with items also puts the same people on the in-kind distribution list (distribution/); an items-only standard makes only the list. Publishes cn.gonghui.aid.campaign.confirmed.v1.',
   })
   @ApiOkResponse({ type: ConfirmationView })
   @ApiConflictResponse({ description: '`cross-check-stale`: the list changed since the last cross-check; or the campaign is closed' })
-  @ApiUnprocessableEntityResponse({ description: 'Nobody payable, an in-kind-only campaign, or the budget is short (`budget-insufficient`): nothing applied' })
+  @ApiUnprocessableEntityResponse({ description: 'Nobody payable, or the budget is short (`budget-insufficient`): nothing applied' })
   confirm(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @RequestId() requestId?: string): Promise<ConfirmationView> {
     return this.campaigns.confirm(id, principal, requestId);
   }
@@ -197,7 +198,7 @@ export class CampaignsController {
   @Authorize('aid-officer')
   @ApiOperation({ summary: 'Close a confirmed campaign once the bank settled every payment', description: 'Publishes cn.gonghui.aid.campaign.paid.v1 with the totals.' })
   @ApiOkResponse({ type: CampaignView })
-  @ApiConflictResponse({ description: 'Payments still pending, or the campaign is not confirmed' })
+  @ApiConflictResponse({ description: 'Payments still pending (`payments-pending`), or the campaign is not confirmed. Pending lines of the in-kind distribution list do not hold the close up: handovers are still recorded after it' })
   close(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @RequestId() requestId?: string): Promise<CampaignView> {
     return this.campaigns.close(id, principal, requestId);
   }

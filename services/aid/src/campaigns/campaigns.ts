@@ -30,6 +30,7 @@ import { aidKindOf, Channel, classify, CrossCheckOutcome, mergeFacts, summarise 
 import { gradesSought, parseRules } from './domain/eligibility';
 import { NominatedPerson, NOMINATION_COLUMNS, NominationScreen, RowRejection } from './domain/nomination-rows';
 import { Campaign, CampaignNomination } from './campaign.entity';
+import { CampaignDistribution } from './distribution';
 import {
   CampaignFigures,
   CampaignView,
@@ -80,6 +81,7 @@ export class Campaigns {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly budgets: BudgetsRepository,
     private readonly ledger: BudgetLedger,
+    private readonly distribution: CampaignDistribution,
   ) {}
 
   async create(request: CreateCampaignRequest, principal: Principal): Promise<CampaignView> {
@@ -296,6 +298,8 @@ export class Campaigns {
          ), paid AS (
            SELECT DISTINCT a.member_id, a.campaign_id = $1 AS here FROM aid_applications a
             WHERE (a.campaign_id = $1 OR a.campaign_id = ANY($3)) AND a.stage = ANY($4)
+           UNION -- people on the in-kind distribution list were confirmed too
+           SELECT g.member_id, g.campaign_id = $1 FROM aid_campaign_distribution_lines g WHERE g.campaign_id = $1 OR g.campaign_id = ANY($3)
          )
          SELECT p.*, d.status AS member_status, d.org_unit_path, f.id AS hardship_file_id, f.grade,
                 EXISTS (SELECT 1 FROM paid x WHERE x.member_id = p.member_id AND x.here) AS paid_here,
@@ -344,7 +348,8 @@ export class Campaigns {
              FROM hardship_files f JOIN member_directory d ON d.member_id = f.member_id AND d.status = 'active'
             WHERE f.status = 'open' AND f.grade = ANY($3) AND f.org_unit_path LIKE $2 || '%'
               AND NOT EXISTS (SELECT 1 FROM aid_campaign_listings l WHERE l.campaign_id = $1 AND l.member_id = f.member_id)
-              AND NOT EXISTS (SELECT 1 FROM aid_applications a WHERE a.campaign_id = $1 AND a.member_id = f.member_id AND a.stage = ANY($4))`,
+              AND NOT EXISTS (SELECT 1 FROM aid_applications a WHERE a.campaign_id = $1 AND a.member_id = f.member_id AND a.stage = ANY($4))
+              AND NOT EXISTS (SELECT 1 FROM aid_campaign_distribution_lines g WHERE g.campaign_id = $1 AND g.member_id = f.member_id)`,
           [
             campaign.id,
             campaign.orgUnitPath,
@@ -391,6 +396,8 @@ export class Campaigns {
    * in the campaign are approved, everyone else gets an approved application of the campaign;
    * one guarded reservation of the total (422, nothing applied, when the budget is short); one
    * payment batch of exactly these applications. Someone who left since the cross-check is passed over.
+   * A standard with items also puts the same people on the in-kind distribution list; an
+   * items-only standard makes only the list (no application, reservation or batch).
    */
   confirm(id: string, principal: Principal, requestId?: string): Promise<ConfirmationView> {
     return this.transaction.run(
@@ -400,7 +407,7 @@ export class Campaigns {
         if (!campaign.checkedAt || campaign.checkedAt < campaign.listChangedAt) {
           throw Problem.conflict('cross-check-stale', '名单在上次核验后有变动（或尚未核验），请先重新交叉核验 / The list changed since the last cross-check (or was never checked): run the cross-check first');
         }
-        if (campaign.cashFen === null) throw Problem.unprocessable('no-cash-standard', '该专项行动只有实物标准，无需银行发放 / The campaign has in-kind items only: there is nothing to pay through the bank');
+        if (campaign.cashFen === null) return this.confirmInKind(tx, campaign, requestId);
         const budget = await this.budgets.findInScope(campaign.budgetId, principal, tx);
         if (!covers(budget.orgUnitPath, campaign.orgUnitPath)) throw Problem.unprocessable('budget-does-not-cover', '该资金不覆盖专项行动的单位 / The budget does not cover the campaign’s unit');
         const now = new Date();
@@ -447,6 +454,7 @@ export class Campaigns {
           [batch.id, now, approved.map((a) => a.id)],
         );
         const round = campaign.rounds + 1;
+        const distributionLines = await this.distribution.addLines(tx, campaign, approved.map((a) => a.member_id), round, now);
         // the list must be checked again before another round
         await tx.query(`UPDATE aid_campaigns SET status = 'confirmed', rounds = $2, confirmed_at = $3, checked_at = NULL WHERE id = $1`, [campaign.id, round, now]);
         // each application is approved as the casework knows it: ids, kind and amount only
@@ -464,10 +472,31 @@ export class Campaigns {
         );
         // last, so that the budget row is locked for as short a time as possible
         await this.ledger.moveMany(tx, budget.id, 'reservation', approved.map((a) => ({ applicationId: a.id, amountFen: cash })), principal.username, now);
-        return { round, beneficiaries: approved.length, reservedFen: approved.length * cash, paymentBatchId: batch.id };
+        return { round, beneficiaries: approved.length, reservedFen: approved.length * cash, paymentBatchId: batch.id, distributionLines };
       },
       { aid_applications_one_per_campaign: () => Problem.conflict('confirmation-in-progress', '该专项行动正在另一处确认 / The campaign is being confirmed elsewhere') },
     );
+  }
+
+  /** An items-only standard: the payable people still members go on the distribution list, nothing is paid. */
+  private async confirmInKind(tx: Tx, campaign: Campaign, requestId?: string): Promise<ConfirmationView> {
+    const now = new Date();
+    const round = campaign.rounds + 1;
+    const payable: { member_id: string }[] = await tx.query(
+      `SELECT v.member_id FROM aid_campaign_verdicts v JOIN member_directory d ON d.member_id = v.member_id AND d.status = 'active'
+        WHERE v.campaign_id = $1 AND v.outcome = 'payable'`,
+      [campaign.id],
+    );
+    const added = await this.distribution.addLines(tx, campaign, payable.map((p) => p.member_id), round, now);
+    if (added === 0) throw Problem.unprocessable('nothing-to-confirm', '核验结果中没有可发放的人员 / The cross-check found nobody payable');
+    await tx.query(`UPDATE aid_campaigns SET status = 'confirmed', rounds = $2, confirmed_at = $3, checked_at = NULL WHERE id = $1`, [campaign.id, round, now]);
+    await this.runtime.outbox.record(
+      tx,
+      AidCampaignConfirmedV1,
+      { campaignId: campaign.id, kind: campaign.kind, orgUnitId: campaign.orgUnitId, budgetId: campaign.budgetId, round, beneficiaries: added, reservedFen: 0, paymentBatchId: null, confirmedAt: now.toISOString() },
+      { correlationId: requestId },
+    );
+    return { round, beneficiaries: added, reservedFen: 0, paymentBatchId: null, distributionLines: added };
   }
 
   /** Close the campaign once the bank has settled every payment: publishes the paid totals. */
@@ -477,6 +506,7 @@ export class Campaigns {
       if (campaign.status !== 'confirmed') throw this.wrongStatus(campaign, 'close');
       const figures = await this.figures(tx, campaign.id);
       if (figures.pending > 0) throw Problem.conflict('payments-pending', `还有 ${figures.pending} 笔发放等待银行结果 / ${figures.pending} payment(s) still wait for the bank’s result`);
+      // the in-kind list does not hold the close up: goods reach people at their own pace, and handovers are still recorded after it
       const now = new Date();
       await tx.query(`UPDATE aid_campaigns SET status = 'closed', closed_at = $2 WHERE id = $1`, [campaign.id, now]);
       await this.runtime.outbox.record(
