@@ -7,6 +7,7 @@ import type { AidProgrammesContext } from './console-aid/context';
 import { benefitAndMedicalFlows } from './console-aid/benefits.flow';
 import { agencyAndGrantFlows } from './console-aid/grants.flow';
 import { campaignRosterFlows } from './console-aid/nominations.flow';
+import { campaignDistributionFlows } from './console-aid/distribution.flow';
 
 /**
  * The console's pages for aid's programmes beyond casework, in a real browser against the whole
@@ -40,4 +41,5 @@ describe('the console’s aid programme pages in a browser', () => {
   benefitAndMedicalFlows(context);
   agencyAndGrantFlows(context);
   campaignRosterFlows(context);
+  campaignDistributionFlows(context);
 });

@@ -229,6 +229,11 @@ describe('the console’s aid pages in a browser', () => {
     await pickOption(page, 'campaign-budgetId', desk.districtBudgetName);
     await page.locator('#campaign-endsOn').fill(chinaDate(-30));
     await page.locator('#campaign-cash').fill('500');
+    // cash and goods: 500 yuan and a 10-kilo bag of rice each
+    await page.getByTestId('campaign-add-item').click();
+    await page.locator('#campaign-item-0-name').fill('大米');
+    await page.locator('#campaign-item-0-quantity').fill('10');
+    await page.locator('#campaign-item-0-unit').fill('公斤');
     await modal(page).locator('.ant-modal-footer .ant-btn-primary').click();
     await page.waitForURL(/\/aid\/campaigns\/[0-9a-f-]{36}$/);
     await page.getByTestId('cross-check-report').locator('.ant-empty-description').waitFor();
@@ -243,6 +248,9 @@ describe('the console’s aid pages in a browser', () => {
     await page.getByTestId('campaign-confirm').click();
     await page.getByText('已确认，生成发放批次').waitFor();
     expect(await page.getByTestId('campaign-error').count()).toBe(0);
+    // the rice goes on the in-kind distribution list, one line for the one person confirmed
+    await page.getByTestId('distribution-progress').getByText('0/1', { exact: true }).waitFor();
+    expect(await page.getByTestId('distribution-lines').textContent()).toContain('大米');
     await page.context().close();
   });
 

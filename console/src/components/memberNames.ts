@@ -81,6 +81,23 @@ function flush(): void {
   }
 }
 
+/**
+ * The members among `ids` that membership shows this officer, fetched now (one request per
+ * {@link MEMBER_BATCH} ids), for a file built in the browser (a sign sheet). Ids outside the
+ * officer's subtree are absent from the map.
+ */
+export async function fetchMembers(ids: readonly string[]): Promise<Map<string, Member>> {
+  const found = new Map<string, Member>();
+  const unique = [...new Set(ids)].filter((id) => UUID.test(id));
+  for (let start = 0; start < unique.length; start += MEMBER_BATCH) {
+    const batch = unique.slice(start, start + MEMBER_BATCH);
+    const { data } = await api.GET('/api/v1/membership/members', { params: { query: { ids: batch, limit: MEMBER_BATCH } } });
+    if (!data) throw new Error('membership did not answer');
+    for (const member of data.items) found.set(member.id, member);
+  }
+  return found;
+}
+
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);

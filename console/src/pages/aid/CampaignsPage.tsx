@@ -11,6 +11,7 @@ import { chinaDateTime } from '../../format';
 import { useI18n } from '../../i18n';
 import { BudgetSelect, DateInput, GRADES, onYuanFields, todayInChina, toFen, yuan } from './aid-kit';
 import { NominationUpload } from './campaigns/NominationUpload';
+import { DistributionList } from './campaigns/DistributionList';
 import { MemberName } from '../../components/MemberName';
 
 type Campaign = Schemas['aid.CampaignView'];
@@ -37,6 +38,7 @@ interface NewCampaign {
   startsOn: string;
   endsOn: string;
   cashYuan?: number;
+  items?: { name: string; quantity: number; unit: string }[];
   grades?: string[];
 }
 
@@ -87,6 +89,7 @@ export function CampaignsPage() {
             startsOn: values.startsOn,
             endsOn: values.endsOn,
             ...(values.cashYuan ? { cashFen: toFen(values.cashYuan) } : {}),
+            ...(values.items?.length ? { items: values.items } : {}),
             ...(values.grades?.length ? { eligibility: [{ fact: 'hardship-grade', anyOf: values.grades }] } : {}),
           };
           const result = await api.POST('/api/v1/aid/campaigns', { body });
@@ -115,6 +118,42 @@ export function CampaignsPage() {
             </Space>
             <Form.Item name="cashYuan" label={t.aidCashStandard}>
               <InputNumber id="campaign-cash" min={0.01} precision={2} style={{ width: '100%' }} />
+            </Form.Item>
+            {/* 实物 (rice, oil, school supplies): one line per item, each person gets the same */}
+            <Form.Item label={t.aidInKindStandard} extra={t.aidInKindHint}>
+              <Form.List name="items">
+                {(fields, { add, remove }) => (
+                  <>
+                    {fields.map((field) => (
+                      <Row key={field.key} gutter={8} align="top" data-testid={`campaign-item-${field.name}`}>
+                        <Col span={10}>
+                          <Form.Item name={[field.name, 'name']} rules={[{ required: true }]}>
+                            <Input id={`campaign-item-${field.name}-name`} aria-label={t.aidItemName} placeholder={t.aidItemName} maxLength={100} />
+                          </Form.Item>
+                        </Col>
+                        <Col span={6}>
+                          <Form.Item name={[field.name, 'quantity']} rules={[{ required: true }]}>
+                            <InputNumber id={`campaign-item-${field.name}-quantity`} aria-label={t.aidItemQuantity} placeholder={t.aidItemQuantity} min={1} max={10_000} precision={0} style={{ width: '100%' }} />
+                          </Form.Item>
+                        </Col>
+                        <Col span={5}>
+                          <Form.Item name={[field.name, 'unit']} rules={[{ required: true }]}>
+                            <Input id={`campaign-item-${field.name}-unit`} aria-label={t.aidItemUnit} placeholder={t.aidItemUnit} maxLength={20} />
+                          </Form.Item>
+                        </Col>
+                        <Col span={3}>
+                          <Button type="text" danger onClick={() => remove(field.name)} aria-label="remove">
+                            ×
+                          </Button>
+                        </Col>
+                      </Row>
+                    ))}
+                    <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ quantity: 1 })} data-testid="campaign-add-item">
+                      {t.aidAddItem}
+                    </Button>
+                  </>
+                )}
+              </Form.List>
             </Form.Item>
             <Form.Item name="grades" label={t.aidEligibleGrades}>
               <Select id="campaign-grades" mode="multiple" options={GRADES.map((v) => ({ value: v, label: label(v, 'grade') }))} />
@@ -266,6 +305,7 @@ export function CampaignPage() {
         </Row>
       </Card>
       {campaign.status !== 'closed' && <NominationUpload campaignId={id} onFinished={() => setReload((n) => n + 1)} />}
+      {campaign.items.length > 0 && campaign.rounds > 0 && <DistributionList campaignId={id} reloadKey={reload} />}
       <Card size="small" title={`${t.aidCrossCheckReport}${campaign.checkedAt ? ` · ${chinaDateTime(campaign.checkedAt)}` : ''}`} data-testid="cross-check-report">
         {!summary ? (
           <Empty description={t.aidNoCrossCheck} />
