@@ -61,9 +61,11 @@ describe('operations: metrics, logs and traces', () => {
       .map((line) => JSON.parse(line) as LogLine);
 
   beforeAll(async () => {
+    // Debug: the services' own request lines and the consumers' `event handled` lines are debug (the
+    // gateway's access log is info); an operator following a trace turns them on the same way.
     const databaseUrl = await ownDatabase('obs');
     logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-obs-logs-'));
-    system = await startSystem({ adminUrl: databaseUrl, ports: await freeServicePorts(), logDir, env: { ...process.env, LOG_LEVEL: 'info' } });
+    system = await startSystem({ adminUrl: databaseUrl, ports: await freeServicePorts(), logDir, env: { ...process.env, LOG_LEVEL: 'debug' } });
     gw = system.urls.gateway;
     // A small demo federation: members enrolled one by one and by roster, hardship files with health and income, bank accounts.
     await seedDemoFederation(gw, { ...ADMIN_CREDENTIALS }, 40, () => undefined, { rosterSize: 20, membershipDatabaseUrl: serviceDatabaseUrl(databaseUrl, 'membership') });

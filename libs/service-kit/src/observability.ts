@@ -60,7 +60,10 @@ interface ObservedRequest {
  * server span, the request and trace ids in every log line written while it runs; when it is
  * answered, the HTTP metrics by route template and one JSON log line (no body, no query string).
  */
-export function observeHttp(fastify: FastifyInstance, requestIdOf: (request: FastifyRequest) => string | undefined): void {
+/** The level of a request's log line when it did not fail on the server's side. */
+export type RequestLogLevel = 'info' | 'debug';
+
+export function observeHttp(fastify: FastifyInstance, requestIdOf: (request: FastifyRequest) => string | undefined, level: RequestLogLevel = 'info'): void {
   fastify.decorateRequest('observed', undefined);
   fastify.decorateRequest('span', undefined);
   fastify.addHook('onRequest', (request, _reply, done) => {
@@ -83,8 +86,9 @@ export function observeHttp(fastify: FastifyInstance, requestIdOf: (request: Fas
     observeHttpRequest(request.method, route, status, reply.elapsedTime / 1000);
     span?.end(status >= 500 ? `HTTP ${status}` : undefined);
     const line = { method: request.method, route, path: request.url.split('?')[0], status, durationMs: Math.round(reply.elapsedTime * 10) / 10 };
-    if (observed) runInContext(observed, () => rootLogger().info(line, 'request'));
-    else rootLogger().info(line, 'request');
+    const log = () => rootLogger()[status >= 500 ? 'warn' : level](line, 'request');
+    if (observed) runInContext(observed, log);
+    else log();
     done();
   });
 }

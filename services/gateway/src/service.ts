@@ -26,6 +26,8 @@ export function gatewayService(config: ServiceConfig = serviceConfigFromEnv('gat
     description: 'Authentication, routing, health, documentation',
     healthController: false,
     metricsRoute: false,
+    // the gateway's request lines are the system's access log
+    requestLogLevel: 'info',
     serveOwnOpenApi: false,
     configure: async (app) => {
       // Fastify's server is created with its request listener; the proxy goes in front of it.
