@@ -204,4 +204,25 @@ describe('the staff console (工会工作台) in a browser', () => {
     await screenshot(phone, 'phone-members');
     await phone.context().close();
   });
+
+  it('loads a programme’s pages on demand, and says so when its code cannot be fetched instead of showing a blank page', async () => {
+    const page = await signedIn('admin');
+    // the member search needs no programme chunk; the aid pages come in their own, once
+    const fetched: string[] = [];
+    page.on('request', (request) => {
+      if (/\/assets\/(aid|training|mediation)-[\w-]+\.js$/.test(request.url())) fetched.push(new URL(request.url()).pathname);
+    });
+    await page.goto('/membership/members');
+    await page.getByTestId('member-table').locator('tbody tr.ant-table-row').first().waitFor();
+    expect(fetched).toEqual([]);
+    // the network fails for the training chunk: after its one reload the page says so, menu and header still there
+    await page.route(/\/assets\/training-[\w-]+\.js$/, (route) => route.abort());
+    await page.goto('/training/sessions');
+    await page.getByTestId('page-load-failed').getByText('页面加载失败，请检查网络后刷新').waitFor();
+    await page.getByTestId('main-menu').waitFor();
+    await page.unroute(/\/assets\/training-[\w-]+\.js$/);
+    await page.getByTestId('page-load-failed').getByRole('button', { name: /刷\s*新/ }).click();
+    await page.getByTestId('sessions').waitFor();
+    await page.context().close();
+  });
 });
