@@ -10,6 +10,9 @@ export function campaignDistributionFlows(context: AidProgrammesContext): void {
     const page = await context.signedIn('admin');
     await page.goto(`/aid/campaigns/${seed.campaignId}`);
     await page.getByTestId('campaign-title').getByText(seed.campaignName).waitFor();
+    // goods only: the standard shows the items, and no money figure is shown
+    await page.getByTestId('campaign-items').getByText('米 10公斤、油 5升').waitFor();
+    expect(await page.getByText('已确认金额（元）').count()).toBe(0);
     await page.getByTestId('campaign-confirm').click();
     await page.getByTestId('distribution-progress').getByText('0/3', { exact: true }).waitFor();
     expect(await page.getByTestId('distribution-lines').locator('tbody tr.ant-table-row').count()).toBe(3);

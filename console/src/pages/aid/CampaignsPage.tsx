@@ -283,6 +283,9 @@ export function CampaignPage() {
             {campaign.startsOn} ~ {campaign.endsOn}
           </Descriptions.Item>
           <Descriptions.Item label={t.aidCashStandard}>{yuan(campaign.cashFen) || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t.aidInKindStandard}>
+            <span data-testid="campaign-items">{campaign.items.map((item) => `${item.name} ${item.quantity}${item.unit}`).join('、') || '—'}</span>
+          </Descriptions.Item>
           <Descriptions.Item label={t.aidEligibleGrades}>
             {campaign.eligibility.map((c) => `${c.fact}: ${(c.anyOf ?? []).map((v) => label(v, 'grade')).join('、')}`).join('；') || '—'}
           </Descriptions.Item>
@@ -293,15 +296,20 @@ export function CampaignPage() {
           <Col xs={12} sm={6}>
             <Statistic title={t.aidConfirmed} value={campaign.figures.confirmed} />
           </Col>
-          <Col xs={12} sm={6}>
-            <Statistic title={t.aidConfirmedYuan} value={yuan(campaign.figures.confirmedFen)} />
-          </Col>
-          <Col xs={12} sm={6}>
-            <Statistic title={label('paid', 'instruction')} value={campaign.figures.paid} />
-          </Col>
-          <Col xs={12} sm={6}>
-            <Statistic title={t.aidPaid} value={yuan(campaign.figures.paidFen)} />
-          </Col>
+          {/* goods only: no money moves, so no money figures (the distribution list below shows the progress) */}
+          {campaign.cashFen !== null && (
+            <>
+              <Col xs={12} sm={6}>
+                <Statistic title={t.aidConfirmedYuan} value={yuan(campaign.figures.confirmedFen)} />
+              </Col>
+              <Col xs={12} sm={6}>
+                <Statistic title={label('paid', 'instruction')} value={campaign.figures.paid} />
+              </Col>
+              <Col xs={12} sm={6}>
+                <Statistic title={t.aidPaid} value={yuan(campaign.figures.paidFen)} />
+              </Col>
+            </>
+          )}
         </Row>
       </Card>
       {campaign.status !== 'closed' && <NominationUpload campaignId={id} onFinished={() => setReload((n) => n + 1)} />}
@@ -322,9 +330,11 @@ export function CampaignPage() {
                 <Col span={12}>
                   <Statistic title={label('payable', 'verdict')} value={summary.counts.payable} data-testid="cross-check-payable" />
                 </Col>
-                <Col span={12}>
-                  <Statistic title={t.aidPayableYuan} value={yuan(summary.payableFen)} />
-                </Col>
+                {campaign.cashFen !== null && (
+                  <Col span={12}>
+                    <Statistic title={t.aidPayableYuan} value={yuan(summary.payableFen)} />
+                  </Col>
+                )}
               </Row>
               {chart && <EChart option={chart} height={240} testId="chart-cross-check" />}
             </Col>
