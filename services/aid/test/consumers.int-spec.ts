@@ -58,10 +58,14 @@ describe('aid consumers: idempotent, dead-lettering', () => {
 
     const eventId = await send(DisputeCaseSettledV1, event);
     await send(DisputeCaseSettledV1, event, eventId); // the same event delivered again
+    // The group may first drain what earlier suites of this run left on its topics: wait for our case's row,
+    // then for both deliveries of our event to be behind it.
+    await eventually(async () =>
+      expect(await runtime.dataSource.query('SELECT member_id, agreed_amount_fen FROM referrals WHERE source_case_id = $1', [event.caseId])).toEqual([
+        { member_id: memberId, agreed_amount_fen: '1200000' },
+      ]),
+    );
     await eventually(() => expect(referrals.processed).toBeGreaterThanOrEqual(before + 2));
-
-    const rows = await runtime.dataSource.query('SELECT member_id, agreed_amount_fen FROM referrals WHERE source_case_id = $1', [event.caseId]);
-    expect(rows).toEqual([{ member_id: memberId, agreed_amount_fen: '1200000' }]);
 
     const reader = await TopicReader.open(AidReferralRecordedV1.topic);
     try {
