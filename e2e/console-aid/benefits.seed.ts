@@ -1,5 +1,6 @@
-import { http } from '@gonghui/testing';
+import { http, type HttpResult } from '@gonghui/testing';
 import { makeNationalId } from '../../infra/src/demo-people';
+import { whenAidKnowsMember } from '../support/console-aid-seed';
 
 /**
  * What the benefit-package and medical mutual-aid browser tests start from, made through the aid
@@ -28,15 +29,11 @@ export async function seedBenefits(gw: string, token: string, yubeiUnionId: stri
     if (res.status >= 300) throw new Error(`benefits seed: ${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
     return res.body;
   };
-  /** Aid learns of members from membership's events: ask again until it knows this one. */
-  const untilAidKnows = async (what: string, attempt: () => Promise<{ status: number; body: any }>, done: (status: number) => boolean) => {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const res = await attempt();
-      if (done(res.status)) return res;
-      if (Date.now() > deadline) throw new Error(`benefits seed: ${what} answered ${res.status}: ${JSON.stringify(res.body)}`);
-      await new Promise((r) => setTimeout(r, 300));
-    }
+  /** Send once aid knows the member; any answer but the expected ones stops the seed. */
+  const untilAidKnows = async (what: string, send: () => Promise<HttpResult>, done: (status: number) => boolean) => {
+    const res = await whenAidKnowsMember(send);
+    if (!done(res.status)) throw new Error(`benefits seed: ${what} answered ${res.status}: ${JSON.stringify(res.body)}`);
+    return res;
   };
   const enrol = (name: string, sex: 'm' | 'f', mobile: string, employmentForm: string) =>
     must('POST', '/api/v1/membership/members', {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { creditCodeCheckCharacter, nationalIdCheckCharacter } from '@gonghui/identifiers';
 import { http } from '@gonghui/testing';
 import { makeNationalId } from '../../infra/src/demo-people';
+import { whenAidKnowsMember } from '../support/console-aid-seed';
 
 /**
  * What the agency-check and grant browser tests need, made through the API on top of the console's
@@ -76,21 +77,16 @@ export async function seedAgencyFile(gw: string, token: string, yubeiUnionId: st
     orgUnitId: yubeiUnionId,
     employmentForm: 'regular',
   });
-  // Aid learns of members from membership's events: until it knows this one it answers 422 unknown-member (404 before).
-  const deadline = Date.now() + 30_000;
-  let fileId: string | undefined;
-  while (!fileId) {
-    const res = await call('POST', '/api/v1/aid/hardship-files', {
+  const opened = await whenAidKnowsMember(() =>
+    call('POST', '/api/v1/aid/hardship-files', {
       memberId: member.id,
       cause: 'illness',
       grade: 'deep',
       visit: { visitedOn: chinaDay(-10), householdSize: 3, monthlyHouseholdIncomeFen: 210_000, incomeSources: '本人零工收入', housing: '租住', health: '本人慢性病', childrenSchooling: '一女读小学' },
-    });
-    const unknownMember = res.status === 404 || (res.status === 422 && String(res.body?.type).endsWith('/unknown-member'));
-    if (res.status === 201) fileId = res.body.id;
-    else if (!unknownMember || Date.now() > deadline) throw new Error(`grants seed: opening the file answered ${res.status}: ${JSON.stringify(res.body)}`);
-    else await new Promise((r) => setTimeout(r, 300));
-  }
+    }),
+  );
+  if (opened.status !== 201) throw new Error(`grants seed: opening the file answered ${opened.status}: ${JSON.stringify(opened.body)}`);
+  const fileId: string = opened.body.id;
   const consent = await must('POST', `/api/v1/aid/hardship-files/${fileId}/consents`, {
     signerName: '刘淑珍',
     signerNationalId: signerNationalId(1),

@@ -1,10 +1,25 @@
-import { http } from '@gonghui/testing';
+import { http, type HttpResult } from '@gonghui/testing';
 
 /**
  * The aid desk the browser tests work on, made through the aid API on top of the console's small
  * federation (console-seed.ts): a city fund allocated to 渝北区, and one 渝北区 member with a
  * hardship file (graded deep) and a bank account, ready for an application.
  */
+/**
+ * Send a request about a member once aid knows them: aid learns of members from membership's events,
+ * and until the enrolment arrives it answers 422 unknown-member (or 404). Those are retried for 30 s;
+ * any other answer comes back as it is, for the caller to judge.
+ */
+export async function whenAidKnowsMember(send: () => Promise<HttpResult>): Promise<HttpResult> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const res = await send();
+    const unknownMember = res.status === 404 || (res.status === 422 && String(res.body?.type).endsWith('/unknown-member'));
+    if (!unknownMember || Date.now() > deadline) return res;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
 export interface AidDeskSeed {
   cityBudgetId: string;
   districtBudgetId: string;
@@ -32,21 +47,17 @@ export async function seedAidDesk(gw: string, token: string, yubeiUnionId: strin
   const districtBudget = await must('POST', `/api/v1/aid/budgets/${city.id}/allocate`, { orgUnitPath: district.path, amountFen: 20_000_000, name: DISTRICT_BUDGET_NAME });
 
   const member = (await must('GET', `/api/v1/membership/members?orgUnitId=${yubeiUnionId}&limit=1`)).items[0] as { id: string; name: string };
-  // Aid learns of members from membership's events: retry the file until it knows this one (422 unknown-member until then).
   const visitedOn = new Date(Date.now() + 8 * 3600_000 - 30 * 86_400_000).toISOString().slice(0, 10);
-  const deadline = Date.now() + 30_000;
-  let file: { id: string } | undefined;
-  while (!file) {
-    const res = await call('POST', '/api/v1/aid/hardship-files', {
+  const opened = await whenAidKnowsMember(() =>
+    call('POST', '/api/v1/aid/hardship-files', {
       memberId: member.id,
       cause: 'illness',
       grade: 'deep',
       visit: { visitedOn, householdSize: 4, monthlyHouseholdIncomeFen: 280_000, incomeSources: '本人工资', housing: '租住单间', health: '配偶长期患病', childrenSchooling: '一子读初中' },
-    });
-    if (res.status === 201) file = res.body;
-    else if (!(res.status === 404 || (res.status === 422 && String(res.body?.type).endsWith('/unknown-member'))) || Date.now() > deadline) throw new Error(`aid desk seed: opening the file answered ${res.status}: ${JSON.stringify(res.body)}`);
-    else await new Promise((r) => setTimeout(r, 300));
-  }
+    }),
+  );
+  if (opened.status !== 201) throw new Error(`aid desk seed: opening the file answered ${opened.status}: ${JSON.stringify(opened.body)}`);
+  const file = opened.body as { id: string };
   await must('PUT', `/api/v1/aid/members/${member.id}/bank-account`, { bankName: '中国工商银行重庆渝北支行', accountName: member.name, accountNumber: '6222 0200 1234 5678 901' });
   return { cityBudgetId: city.id, districtBudgetId: districtBudget.id, districtBudgetName: DISTRICT_BUDGET_NAME, fileId: file.id, memberId: member.id, memberName: member.name };
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Progress } from 'antd';
+import { csvFile, saveBlob } from '../files';
 
 /** A rejected row of a roster job, as membership's and aid's jobs report them. */
 export interface RejectedRow {
@@ -48,14 +49,7 @@ export function usePolledJob<T>(id: string | null, fetch: (id: string) => Promis
   return job;
 }
 
-/** Download a roster job's rejected rows as CSV (UTF-8 with a BOM, so Excel opens the Chinese text), named after the roster. */
+/** Download a roster job's rejected rows as CSV, named after the roster. */
 export function downloadRejectedRows(rosterFileName: string, rows: RejectedRow[]): void {
-  const quote = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
-  const csv = [['行号', '字段', '原因'], ...rows.map((r) => [r.line, r.field, r.reason])].map((r) => r.map(quote).join(',')).join('\r\n');
-  const url = URL.createObjectURL(new Blob(['\ufeff' + csv], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${rosterFileName.replace(/\.[^.]+$/, '')}-未通过.csv`;
-  a.click();
-  URL.revokeObjectURL(url);
+  saveBlob(csvFile([['行号', '字段', '原因'], ...rows.map((r) => [r.line, r.field, r.reason])]), `${rosterFileName.replace(/\.[^.]+$/, '')}-未通过.csv`);
 }

@@ -65,12 +65,10 @@ function flush(): void {
   const session = owner;
   for (let start = 0; start < ids.length; start += MEMBER_BATCH) {
     const batch = ids.slice(start, start + MEMBER_BATCH);
-    void api
-      .GET('/api/v1/membership/members', { params: { query: { ids: batch, limit: MEMBER_BATCH } } })
-      .then(({ data }) => {
-        if (!data) throw new Error('no members answered');
-        const found = new Map(data.items.map((member) => [member.id, { state: 'found', member } as const]));
-        return (id: string) => found.get(id) ?? OUTSIDE;
+    void fetchMembers(batch)
+      .then((found) => (id: string): MemberLookup => {
+        const member = found.get(id);
+        return member ? { state: 'found', member } : OUTSIDE;
       })
       .catch(() => () => FAILED)
       .then((answerOf) => {

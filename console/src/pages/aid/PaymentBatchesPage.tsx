@@ -7,7 +7,8 @@ import { ActionModal } from '../../components/ActionModal';
 import { CursorTable } from '../../components/CursorTable';
 import { chinaDateTime } from '../../format';
 import { useI18n } from '../../i18n';
-import { BudgetSelect, saveBlob, useBudgets, yuan } from './aid-kit';
+import { saveBlob } from '../../files';
+import { BudgetSelect, useBudgets, yuan } from './aid-kit';
 import { MemberName } from '../../components/MemberName';
 
 type Batch = Schemas['aid.PaymentBatchView'];

@@ -8,7 +8,8 @@ import { MemberName } from '../../../components/MemberName';
 import { fetchMembers } from '../../../components/memberNames';
 import { chinaDateTime } from '../../../format';
 import { useI18n } from '../../../i18n';
-import { csvFile, DateInput, saveBlob, todayInChina } from '../aid-kit';
+import { csvFile, saveBlob } from '../../../files';
+import { DateInput, todayInChina } from '../aid-kit';
 
 type Line = Schemas['aid.DistributionLineView'];
 type Counts = Schemas['aid.DistributionCountsView'];
