@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { http } from '@gonghui/testing';
-import { fieldError, pickOption, screenshot } from '../support/console-browser';
+import { confirmPopconfirm, fieldError, pickOption, screenshot } from '../support/console-browser';
 import type { AidProgrammesContext } from './context';
 import { seedBenefits, type BenefitsSeed } from './benefits.seed';
 
@@ -131,7 +131,7 @@ export function benefitAndMedicalFlows(context: AidProgrammesContext): void {
       await page.getByTestId('claim-computation').getByText('¥850.00').waitFor();
 
       await page.getByTestId('claim-approve').click();
-      await page.locator('.ant-popover:visible .ant-btn-primary').click();
+      await confirmPopconfirm(page);
       await page.getByTestId('claim-status').getByText('已核准待支付').waitFor();
       expect(await page.getByTestId('claim-reimbursement').textContent()).toBe('¥850.00');
       await page.evaluate('window.scrollTo(0, 0)');

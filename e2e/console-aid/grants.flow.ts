@@ -1,11 +1,10 @@
 import type { Page } from 'playwright-core';
-import { fieldError, pickOption, screenshot } from '../support/console-browser';
+import { confirmPopconfirm, fieldError, pickOption, screenshot } from '../support/console-browser';
 import type { AidProgrammesContext } from './context';
 import { GRANT_BUDGET_NAME, pointAidAtAgencySandbox, PROPOSALS, seedAgencyFile, seedGrantBudget, signerNationalId, startAgencySandbox, submitApplication, submitProposals, type AgencySandbox } from './grants.seed';
 
 const modal = (page: Page) => page.locator('.ant-modal-wrap:visible');
 const sendModal = (page: Page) => modal(page).locator('.ant-modal-footer .ant-btn-primary').click();
-const confirmPopover = (page: Page) => page.locator('.ant-popover:visible .ant-btn-primary').click();
 /** Open a dialog and wait for its zoom-in to end: a select opened while the dialog still moves loses its pick. */
 async function openDialog(page: Page, testId: string): Promise<void> {
   await page.getByTestId(testId).click();
@@ -145,7 +144,7 @@ export function agencyAndGrantFlows(context: AidProgrammesContext): void {
       expect(await ranking.locator('tbody tr.ant-table-row').nth(0).textContent()).toContain('96.5');
       expect(await ranking.locator('tbody tr.ant-table-row').nth(1).textContent()).toContain('资金外');
       await page.getByTestId('grant-award').click();
-      await confirmPopover(page);
+      await confirmPopconfirm(page);
       await page.getByTestId('grant-call-status').getByText('已立项').waitFor();
       const proposals = page.getByTestId('grant-proposals');
       await proposals.locator('tr', { hasText: PROPOSALS[1].org }).getByText('已立项').waitFor();
@@ -155,7 +154,7 @@ export function agencyAndGrantFlows(context: AidProgrammesContext): void {
       // The awarded project's first milestone paid through the ledger.
       await page.goto(`/aid/grant-proposals/${second}`);
       await page.getByTestId('pay-milestone-1').click();
-      await confirmPopover(page);
+      await confirmPopconfirm(page);
       await page.getByTestId('proposal-milestones').locator('tr', { hasText: '首期' }).getByText('已拨付').waitFor();
       expect(await page.getByTestId('pay-milestone-2').count()).toBe(1);
       // The final evaluation ends the project; the unpaid last milestone is cancelled (its money goes back to the budget).

@@ -73,6 +73,24 @@ export async function pickOption(page: Page, selectId: string, label: string): P
   }
 }
 
+/**
+ * Confirm an Ant Design Popconfirm that is open. Like a select's dropdown, it zooms in: a click before it stands
+ * still can miss its button (in CI nothing was sent). Wait for it to settle, confirm, and confirm again if it is
+ * still open.
+ */
+export async function confirmPopconfirm(page: Page): Promise<void> {
+  const settled = page.locator('.ant-popover:visible:not([class*="-zoom-"])');
+  for (let attempt = 1; ; attempt++) {
+    await settled.locator('.ant-btn-primary').click();
+    try {
+      await page.locator('.ant-popover:visible').waitFor({ state: 'hidden', timeout: 5000 });
+      return;
+    } catch (error) {
+      if (attempt === 2) throw error;
+    }
+  }
+}
+
 /** The error Ant Design shows under a form field. */
 export function fieldError(page: Page, inputId: string) {
   return page.locator('.ant-form-item', { has: page.locator(`#${inputId}`) }).locator('.ant-form-item-explain-error');
